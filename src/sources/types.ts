@@ -1,0 +1,62 @@
+import type { AuthorRecord, PostRecord, RelatedRef, TopicRecord } from './records';
+
+/**
+ * Batch-first source interfaces. Each method answers many keys in one upstream call and returns results
+ * aligned to its keys, with `null` for a miss (unknown, hidden or unpublished). A thrown error means the
+ * upstream failed; a miss is never an error.
+ */
+
+export interface PostFilter {
+  topicIds?: string[];
+  authorIds?: string[];
+  search?: string;
+  excludeIds?: string[];
+}
+
+export interface PostListParams {
+  filter: PostFilter;
+  /** Zero-based position of the first item; cursors encode it. */
+  offset: number;
+  limit: number;
+}
+
+export interface PostListPage {
+  items: PostRecord[];
+  totalCount: number;
+}
+
+export interface PostSource {
+  readonly name: string;
+  getPostsByIds(ids: readonly string[]): Promise<(PostRecord | null)[]>;
+  getPostsBySlugs(slugs: readonly string[]): Promise<(PostRecord | null)[]>;
+  /** Newest first. */
+  listPosts(params: PostListParams): Promise<PostListPage>;
+}
+
+export interface AuthorSource {
+  readonly name: string;
+  getAuthorsByIds(ids: readonly string[]): Promise<(AuthorRecord | null)[]>;
+  getAuthorsBySlugs(slugs: readonly string[]): Promise<(AuthorRecord | null)[]>;
+}
+
+export interface TopicSource {
+  readonly name: string;
+  getTopicsByIds(ids: readonly string[]): Promise<(TopicRecord | null)[]>;
+  getTopicsBySlugs(slugs: readonly string[]): Promise<(TopicRecord | null)[]>;
+}
+
+export interface RelatedSource {
+  readonly name: string;
+  /** Ranked rails for many articles at once, each at most `limit` long, never containing the article itself. */
+  getRelatedByPostIds(postIds: readonly string[], limit: number): Promise<RelatedRef[][]>;
+}
+
+/** One source per entity kind: each kind may come from a different upstream. That is the federation. */
+export interface Sources {
+  posts: PostSource;
+  authors: AuthorSource;
+  topics: TopicSource;
+  related: RelatedSource;
+}
+
+export type EntityKind = keyof Sources;
