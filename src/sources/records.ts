@@ -1,62 +1,18 @@
 /**
- * The gateway's own shapes for upstream content. Every source maps its upstream's JSON into these, so
- * loaders, caches and resolvers never see an upstream shape. Records are plain JSON (ISO date strings,
- * no class instances) because they travel through Redis.
+ * The gateway's own shapes for upstream content: every source maps its upstream's JSON into these, so
+ * loaders, caches and resolvers never see an upstream shape. They are the schema's data classes, held as
+ * plain JSON (ISO date strings, no class instances) because they travel through Redis.
  */
-
-export type TopicKind = 'CATEGORY' | 'TAG';
-
-export type RelatedReason = 'SHARED_TOPIC' | 'SAME_AUTHOR' | 'LATEST' | 'RECOMMENDED';
-
-export interface ImageRecord {
-  url: string;
-  alt: string;
-  width: number | null;
-  height: number | null;
-}
-
-export interface PostRecord {
-  /** The upstream's own id, unique per entity kind (WordPress post id, demo id). */
-  id: string;
-  slug: string;
-  /** Plain text: tags stripped, entities decoded. */
-  title: string;
-  bodyHtml: string;
-  /** Plain text the `excerpt` field cuts from: the upstream's summary, or the body's opening. */
-  summaryText: string;
-  url: string;
-  /** ISO 8601 instants. */
-  publishedAt: string;
-  updatedAt: string;
-  /** Primary author first; co-authors after. */
-  authorIds: string[];
-  topicIds: string[];
-  featuredImage: ImageRecord | null;
-  wordCount: number;
-}
-
-export interface AuthorRecord {
-  id: string;
-  slug: string;
-  name: string;
-  /** Plain text. */
-  bio: string;
-  avatarUrl: string | null;
-  url: string;
-}
-
-export interface TopicRecord {
-  id: string;
-  slug: string;
-  name: string;
-  /** Plain text. */
-  description: string;
-  kind: TopicKind;
-}
+export type { Post as PostRecord } from '../schema/Post';
+export type { Author as AuthorRecord } from '../schema/Author';
+export type { Topic as TopicRecord } from '../schema/Topic';
+export type { Image as ImageRecord } from '../schema/Image';
+export { TopicKind } from '../schema/TopicKind';
+export { RelatedReason } from '../schema/RelatedReason';
 
 /** One entry of a related-stories rail, before the post itself is loaded. */
 export interface RelatedRef {
   postId: string;
-  reason: RelatedReason;
+  reason: import('../schema/RelatedReason').RelatedReason;
   score: number;
 }

@@ -1,4 +1,4 @@
-import type { RelatedRef } from '../records';
+import { RelatedReason, type RelatedRef } from '../records';
 
 export interface RankablePost {
   id: string;
@@ -52,7 +52,7 @@ export function rankRelated(article: RankablePost, candidates: readonly Rankable
     }
     const sharesAuthor = candidate.authorIds.some((authorId) => articleAuthors.has(authorId));
     const score = topicScore + (sharesAuthor ? bonus : 0);
-    const reason = topicScore > 0 ? 'SHARED_TOPIC' : sharesAuthor ? 'SAME_AUTHOR' : 'LATEST';
+    const reason = topicScore > 0 ? RelatedReason.SHARED_TOPIC : sharesAuthor ? RelatedReason.SAME_AUTHOR : RelatedReason.LATEST;
     scored.push({ ref: { postId: candidate.id, reason, score: roundScore(score) }, publishedAt: candidate.publishedAt });
   }
 

@@ -1,0 +1,104 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+
+/** Every error that reaches a client carries one of these in `extensions.code`. */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  BAD_REQUEST: 'BAD_REQUEST',
+  UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
+  UPSTREAM_BAD_RESPONSE: 'UPSTREAM_BAD_RESPONSE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * Codes that describe the client's request or a named upstream's failure: safe to show as they are. Apollo
+ * Server assigns the GRAPHQL_* and PERSISTED_QUERY_* ones itself.
+ */
+const CLIENT_SAFE_CODES: ReadonlySet<string> = new Set([
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.BAD_REQUEST,
+  ErrorCode.UPSTREAM_UNAVAILABLE,
+  ErrorCode.UPSTREAM_TIMEOUT,
+  ErrorCode.UPSTREAM_BAD_RESPONSE,
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export class BadUserInputError extends GraphQLError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...details } });
+  }
+}
+
+/** Throws BAD_USER_INPUT naming the argument and its allowed range. */
+export function assertIntInRange(argumentName: string, value: number, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new BadUserInputError(`Argument "${argumentName}" must be between ${min} and ${max}; got ${value}.`, {
+      argumentName,
+      min,
+      max,
+    });
+  }
+}
+
+export type UpstreamErrorCode =
+  | typeof ErrorCode.UPSTREAM_UNAVAILABLE
+  | typeof ErrorCode.UPSTREAM_TIMEOUT
+  | typeof ErrorCode.UPSTREAM_BAD_RESPONSE;
+
+/**
+ * An upstream failed. Carries the service name so clients and operators know which dependency degraded,
+ * and never the upstream URL, status body or stack: those stay in the logs.
+ */
+export class UpstreamError extends GraphQLError {
+  readonly serviceName: string;
+  constructor(code: UpstreamErrorCode, serviceName: string, message: string, options: { cause?: unknown } = {}) {
+    super(message, { extensions: { code, serviceName }, originalError: asError(options.cause) });
+    this.serviceName = serviceName;
+  }
+}
+
+function asError(value: unknown): Error | undefined {
+  return value instanceof Error ? value : undefined;
+}
+
+export interface FormatErrorOptions {
+  /** Development only: keep stack traces and unexpected messages for the developer at the keyboard. */
+  exposeInternals: boolean;
+  onUnexpectedError?: (error: unknown) => void;
+}
+
+/**
+ * The one choke point for errors leaving the gateway: known client and upstream errors pass with their
+ * code; anything else is masked as INTERNAL_SERVER_ERROR so internals never leak.
+ */
+export function createFormatError(options: FormatErrorOptions) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const code = original instanceof GraphQLError ? (original.extensions?.code ?? formatted.extensions?.code) : undefined;
+    if (typeof code === 'string' && CLIENT_SAFE_CODES.has(code)) {
+      return options.exposeInternals ? formatted : withoutStacktrace(formatted);
+    }
+    options.onUnexpectedError?.(original);
+    if (options.exposeInternals) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    }
+    return {
+      message: 'Internal server error',
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}
+
+function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions || !('stacktrace' in formatted.extensions)) return formatted;
+  const { stacktrace: _dropped, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}

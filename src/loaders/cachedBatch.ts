@@ -1,0 +1,60 @@
+import type { EntityCache } from '../cache/EntityCache';
+import type { CacheKind } from '../cache/cachePolicies';
+
+export interface CachedBatchOptions<V> {
+  cache: EntityCache;
+  kind: CacheKind;
+  /** The source's name: keeps entities from different upstreams apart in the shared cache. */
+  scope: string;
+  /** Asks the upstream for the keys the cache did not have fresh, in one call. */
+  fetch: (keys: string[]) => Promise<(V | null)[]>;
+  /** Called for keys answered with a stale value because the upstream failed. */
+  onStale?: (kind: CacheKind, key: string) => void;
+}
+
+/**
+ * A DataLoader batch function in front of the shared cache: fresh hits skip the upstream; the rest go in
+ * one upstream call; when that call fails, keys with a stale value get it (stale-if-error) and only the
+ * others fail.
+ */
+export function cachedBatch<V>(options: CachedBatchOptions<V>) {
+  const { cache, kind, scope } = options;
+  return async (keys: readonly string[]): Promise<(V | null | Error)[]> => {
+    const lookups = await cache.getMany<V>(kind, scope, keys);
+    const results: (V | null | Error)[] = new Array(keys.length);
+    const missing: number[] = [];
+    lookups.forEach((lookup, index) => {
+      if (lookup && !lookup.stale) results[index] = lookup.value;
+      else missing.push(index);
+    });
+    if (missing.length === 0) return results;
+
+    const missingKeys = missing.map((index) => keys[index] as string);
+    let fetched: (V | null)[];
+    try {
+      fetched = await options.fetch(missingKeys);
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      for (const index of missing) {
+        const lookup = lookups[index];
+        if (lookup) {
+          results[index] = lookup.value;
+          options.onStale?.(kind, keys[index] as string);
+        } else {
+          results[index] = failure;
+        }
+      }
+      return results;
+    }
+    missing.forEach((index, position) => {
+      results[index] = fetched[position] ?? null;
+    });
+    // Not awaited by the response: the cache write must never delay or fail a request.
+    void cache.setMany(
+      kind,
+      scope,
+      missingKeys.map((key, position) => ({ key, value: fetched[position] ?? null })),
+    );
+    return results;
+  };
+}

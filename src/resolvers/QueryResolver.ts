@@ -1,0 +1,67 @@
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { GatewayContext } from '../context';
+import { BadUserInputError } from '../errors';
+import { fromGlobalId } from '../globalId';
+import { PostsArgs } from '../schema/args';
+import { Author } from '../schema/Author';
+import { Node } from '../schema/Node';
+import { Post } from '../schema/Post';
+import { PostConnection } from '../schema/PostConnection';
+import { Topic } from '../schema/Topic';
+import type { PostFilter } from '../sources/types';
+import { emptyConnection, loadPostConnection } from './loadPostConnection';
+
+@Resolver()
+export class QueryResolver {
+  @Query(() => Post, { nullable: true, description: 'One article, by `slug` or by `id` (give exactly one). Null when it does not exist or is not public.' })
+  async post(
+    @Ctx() { loaders }: GatewayContext,
+    @Arg('slug', () => String, { nullable: true, description: 'The article\'s slug, as in its URL.' }) slug?: string | null,
+    @Arg('id', () => ID, { nullable: true, description: 'The article\'s global id.' }) id?: string | null,
+  ): Promise<Post | null> {
+    if ((slug == null) === (id == null)) {
+      throw new BadUserInputError('Give exactly one of the arguments "slug" and "id".', { argumentName: slug == null ? 'slug' : 'id' });
+    }
+    if (slug != null) return loaders.postBySlug.load(slug);
+    const { type, localId } = fromGlobalId(id as string);
+    return type === 'Post' ? loaders.postById.load(localId) : null;
+  }
+
+  @Query(() => PostConnection, { description: 'Articles, newest first, optionally filtered by topic, author or words.' })
+  async posts(@Ctx() { loaders }: GatewayContext, @Args(() => PostsArgs) args: PostsArgs): Promise<PostConnection> {
+    const filter: PostFilter = {};
+    const [topic, author] = await Promise.all([
+      args.topic != null ? loaders.topicBySlug.load(args.topic) : undefined,
+      args.author != null ? loaders.authorBySlug.load(args.author) : undefined,
+    ]);
+    // An unknown topic or author matches nothing; it is not an error (a link may simply be old).
+    if (topic === null || author === null) return emptyConnection();
+    if (topic) filter.topicIds = [topic.id];
+    if (author) filter.authorIds = [author.id];
+    if (args.search != null && args.search.trim() !== '') filter.search = args.search.trim();
+    return loadPostConnection(loaders, filter, args);
+  }
+
+  @Query(() => Author, { nullable: true, description: 'One author by slug; null when unknown.' })
+  async author(@Ctx() { loaders }: GatewayContext, @Arg('slug', () => String, { description: 'The author\'s slug.' }) slug: string): Promise<Author | null> {
+    return loaders.authorBySlug.load(slug);
+  }
+
+  @Query(() => Topic, { nullable: true, description: 'One topic (section or tag) by slug; null when unknown.' })
+  async topic(@Ctx() { loaders }: GatewayContext, @Arg('slug', () => String, { description: 'The topic\'s slug.' }) slug: string): Promise<Topic | null> {
+    return loaders.topicBySlug.load(slug);
+  }
+
+  @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when it no longer exists.' })
+  async node(@Ctx() { loaders }: GatewayContext, @Arg('id', () => ID, { description: 'A global id from any `id` field.' }) id: string): Promise<Node | null> {
+    const { type, localId } = fromGlobalId(id);
+    switch (type) {
+      case 'Post':
+        return loaders.postById.load(localId);
+      case 'Author':
+        return loaders.authorById.load(localId);
+      case 'Topic':
+        return loaders.topicById.load(localId);
+    }
+  }
+}

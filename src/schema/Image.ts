@@ -1,0 +1,17 @@
+import { URLResolver } from 'graphql-scalars';
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'An image with what a page needs to lay it out and describe it.' })
+export class Image {
+  @Field(() => URLResolver, { description: 'Absolute URL of the image file.' })
+  url!: string;
+
+  @Field({ description: 'Alternative text for screen readers; empty when the newsroom gave none.' })
+  alt!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Intrinsic width in pixels, when known.' })
+  width!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Intrinsic height in pixels, when known.' })
+  height!: number | null;
+}

@@ -1,0 +1,11 @@
+import { Field, ID, InterfaceType } from 'type-graphql';
+
+@InterfaceType({
+  description: 'An object with a globally unique, opaque id. Fetch any such object again with `node(id:)`.',
+  // Records are plain JSON from the cache, not class instances, so the type is told by its shape.
+  resolveType: (value: object) => ('bodyHtml' in value ? 'Post' : 'kind' in value ? 'Topic' : 'Author'),
+})
+export abstract class Node {
+  @Field(() => ID, { description: 'Opaque global id. Stable across requests; do not parse it.' })
+  id!: string;
+}

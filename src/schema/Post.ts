@@ -1,0 +1,42 @@
+import { DateTimeResolver, URLResolver } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
+import { Image } from './Image';
+import { Node } from './Node';
+
+/** An article as the gateway stores it. Foreign keys are data here; resolvers turn them into objects. */
+@ObjectType({ implements: Node, description: 'A published article.' })
+export class Post implements Node {
+  /** The upstream's own id; the GraphQL `id` field is the opaque global id made from it. */
+  id!: string;
+
+  @Field({ description: 'URL-safe name, unique among posts; what article URLs are built from.' })
+  slug!: string;
+
+  @Field({ description: 'Headline as plain text: HTML entities decoded, tags stripped.' })
+  title!: string;
+
+  @Field({ description: 'Article body as the newsroom publishes it (HTML). Render it as trusted newsroom markup.' })
+  bodyHtml!: string;
+
+  /** Plain text that `excerpt` is cut from: the editor's summary, or the body's opening. */
+  summaryText!: string;
+
+  @Field(() => URLResolver, { description: 'Canonical URL of the article on the newsroom\'s site.' })
+  url!: string;
+
+  @Field(() => DateTimeResolver, { description: 'When the article was first published.' })
+  publishedAt!: string;
+
+  @Field(() => DateTimeResolver, { description: 'When the article was last changed (corrections, updates).' })
+  updatedAt!: string;
+
+  /** Primary author first, co-authors after. */
+  authorIds!: string[];
+
+  topicIds!: string[];
+
+  @Field(() => Image, { nullable: true, description: 'Lead image, when the article has one.' })
+  featuredImage!: Image | null;
+
+  wordCount!: number;
+}

@@ -1,0 +1,21 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Node } from './Node';
+import { TopicKind } from './TopicKind';
+
+@ObjectType({ implements: Node, description: 'A section or tag that articles are filed under.' })
+export class Topic implements Node {
+  /** The upstream's own id; the GraphQL `id` field is the opaque global id made from it. */
+  id!: string;
+
+  @Field({ description: 'URL-safe name, unique among topics of all kinds.' })
+  slug!: string;
+
+  @Field({ description: 'Display name.' })
+  name!: string;
+
+  @Field({ description: 'Description as plain text; empty when there is none.' })
+  description!: string;
+
+  @Field(() => TopicKind, { description: 'Whether this is a section (category) or a tag.' })
+  kind!: TopicKind;
+}

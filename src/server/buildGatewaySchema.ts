@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import { AuthorResolver } from '../resolvers/AuthorResolver';
+import { PostResolver } from '../resolvers/PostResolver';
+import { QueryResolver } from '../resolvers/QueryResolver';
+import { RelatedStoryResolver } from '../resolvers/RelatedStoryResolver';
+import { TopicResolver } from '../resolvers/TopicResolver';
+
+let schema: GraphQLSchema | undefined;
+
+/** The public schema. Built once per process: building walks every decorator and is not cheap. */
+export function buildGatewaySchema(): GraphQLSchema {
+  schema ??= buildSchemaSync({
+    resolvers: [QueryResolver, PostResolver, AuthorResolver, TopicResolver, RelatedStoryResolver],
+    validate: false,
+  });
+  return schema;
+}

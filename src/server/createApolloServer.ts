@@ -1,0 +1,55 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { Config } from '../config';
+import type { GatewayContext } from '../context';
+import { createFormatError } from '../errors';
+
+export interface ApolloDeps {
+  config: Config;
+  schema: GraphQLSchema;
+  onUnexpectedError: (error: unknown, requestId?: string) => void;
+}
+
+export function createApolloServer({ config, schema, onUnexpectedError }: ApolloDeps): ApolloServer<GatewayContext> {
+  const formatError = createFormatError({ exposeInternals: config.exposeErrorDetails, onUnexpectedError });
+  return new ApolloServer<GatewayContext>({
+    schema,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: config.exposeErrorDetails,
+    // "Did you mean …?" hints reveal the schema when introspection is off.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    formatError,
+    plugins: [
+      config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : ApolloServerPluginLandingPageDisabled(),
+      partialResultsPlugin(formatError),
+    ],
+  });
+}
+
+/**
+ * Adds what resolvers recorded while still returning data: errors of degraded fields (an empty rail when
+ * recommendations are down) and which entities were served stale because their upstream failed.
+ */
+function partialResultsPlugin(formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          if (contextValue.degradations.length > 0) {
+            const added = contextValue.degradations.map((error) => formatError(error.toJSON(), error));
+            result.errors = [...(result.errors ?? []), ...added];
+          }
+          if (contextValue.staleEntities.size > 0) {
+            result.extensions = { ...result.extensions, stale: [...contextValue.staleEntities] };
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type ApolloServer, HeaderMap } from '@apollo/server';
+import type { GatewayContext } from '../context';
+import { ErrorCode } from '../errors';
+import { BodyTooLargeError, readBody } from './readBody';
+import { sendError } from './sendJson';
+
+export interface GraphqlRouteDeps {
+  apollo: ApolloServer<GatewayContext>;
+  bodyLimitBytes: number;
+  createContext: (requestId: string) => GatewayContext;
+}
+
+/**
+ * `GET` and `POST /graphql` straight into Apollo's transport-neutral entry point: no framework in between,
+ * because Apollo's own pipeline is already the expensive part of a request.
+ */
+export function createGraphqlRoute({ apollo, bodyLimitBytes, createContext }: GraphqlRouteDeps) {
+  return async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> => {
+    const method = req.method ?? 'GET';
+    if (method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
+      sendError(res, 405, ErrorCode.BAD_REQUEST, `Method ${method} is not allowed on /graphql; use GET or POST.`, { allow: 'GET, POST' });
+      return;
+    }
+
+    let body: unknown;
+    if (method === 'POST') {
+      let raw: Buffer;
+      try {
+        raw = await readBody(req, bodyLimitBytes);
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) {
+          sendError(res, 413, ErrorCode.BAD_REQUEST, error.message, { connection: 'close' });
+          return;
+        }
+        throw error;
+      }
+      const parsed = parseBody(raw, req.headers['content-type']);
+      if (!parsed.ok) {
+        sendError(res, 400, ErrorCode.BAD_REQUEST, parsed.message);
+        return;
+      }
+      body = parsed.value;
+    }
+
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: method === 'HEAD' ? 'GET' : method, headers, search: url.search, body },
+      context: async () => createContext(requestId),
+    });
+
+    for (const [name, value] of response.headers) res.setHeader(name, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.setHeader('content-length', Buffer.byteLength(response.body.string));
+      res.end(method === 'HEAD' ? undefined : response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+}
+
+type ParsedBody = { ok: true; value: unknown } | { ok: false; message: string };
+
+function parseBody(raw: Buffer, contentType: string | undefined): ParsedBody {
+  const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  // Non-JSON bodies go to Apollo as they are, which rejects them with its own 400 (and CSRF rules).
+  if (mediaType !== 'application/json' && mediaType !== 'application/graphql-response+json') {
+    return { ok: true, value: raw.length > 0 ? raw.toString('utf8') : undefined };
+  }
+  if (raw.length === 0) return { ok: false, message: 'The request body is empty; send a JSON object with a "query".' };
+  try {
+    return { ok: true, value: JSON.parse(raw.toString('utf8')) };
+  } catch (error) {
+    return { ok: false, message: `The request body is not valid JSON: ${(error as Error).message}` };
+  }
+}

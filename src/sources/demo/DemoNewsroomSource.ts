@@ -1,0 +1,106 @@
+import type { AuthorRecord, PostRecord, RelatedRef, TopicRecord } from '../records';
+import { rankRelated, topicWeightsFrom } from '../related/rankRelated';
+import type { AuthorSource, PostListPage, PostListParams, PostSource, RelatedSource, TopicSource } from '../types';
+import { buildDemoNewsroom } from './demoNewsroom';
+import { mapDemoAuthor, mapDemoPost, mapDemoTopic } from './mapDemoRecords';
+
+export interface DemoSourceOptions {
+  /** Simulated upstream round trip, for demos and benchmarks of a slow CMS. */
+  latencyMs?: number;
+}
+
+/**
+ * The embedded demo newsroom, behind the same batch interfaces as a real upstream: async answers,
+ * results aligned to keys, `null` for unknown or unpublished content, newest-first listings.
+ * It also ranks related stories itself, the way a recommendation service would.
+ */
+export class DemoNewsroomSource implements PostSource, AuthorSource, TopicSource, RelatedSource {
+  readonly name = 'demo';
+  private readonly posts: PostRecord[];
+  private readonly postsById: Map<string, PostRecord>;
+  private readonly postsBySlug: Map<string, PostRecord>;
+  private readonly searchText: Map<string, string>;
+  private readonly authorsById: Map<string, AuthorRecord>;
+  private readonly authorsBySlug: Map<string, AuthorRecord>;
+  private readonly topicsById: Map<string, TopicRecord>;
+  private readonly topicsBySlug: Map<string, TopicRecord>;
+  private readonly topicWeight: (topicId: string) => number;
+
+  constructor(private readonly options: DemoSourceOptions = {}) {
+    const newsroom = buildDemoNewsroom();
+    // Drafts and private posts exist in the CMS but are never visible anonymously: they are misses.
+    this.posts = newsroom.posts
+      .filter((post) => post.status === 'publish')
+      .map(mapDemoPost)
+      .sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt) || Number(b.id) - Number(a.id));
+    this.postsById = new Map(this.posts.map((post) => [post.id, post]));
+    this.postsBySlug = new Map(this.posts.map((post) => [post.slug, post]));
+    this.searchText = new Map(this.posts.map((post) => [post.id, `${post.title} ${post.summaryText} ${post.bodyHtml}`.toLowerCase()]));
+    const authors = newsroom.authors.map(mapDemoAuthor);
+    this.authorsById = new Map(authors.map((author) => [author.id, author]));
+    this.authorsBySlug = new Map(authors.map((author) => [author.slug, author]));
+    const topics = newsroom.topics.map(mapDemoTopic);
+    this.topicsById = new Map(topics.map((topic) => [topic.id, topic]));
+    this.topicsBySlug = new Map(topics.map((topic) => [topic.slug, topic]));
+    this.topicWeight = topicWeightsFrom(this.posts);
+  }
+
+  async getPostsByIds(ids: readonly string[]): Promise<(PostRecord | null)[]> {
+    await this.roundTrip();
+    return ids.map((id) => this.postsById.get(id) ?? null);
+  }
+
+  async getPostsBySlugs(slugs: readonly string[]): Promise<(PostRecord | null)[]> {
+    await this.roundTrip();
+    return slugs.map((slug) => this.postsBySlug.get(slug) ?? null);
+  }
+
+  async listPosts({ filter, offset, limit }: PostListParams): Promise<PostListPage> {
+    await this.roundTrip();
+    const topicIds = filter.topicIds && new Set(filter.topicIds);
+    const authorIds = filter.authorIds && new Set(filter.authorIds);
+    const excluded = new Set(filter.excludeIds ?? []);
+    const terms = (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const matching = this.posts.filter(
+      (post) =>
+        !excluded.has(post.id) &&
+        (!topicIds || post.topicIds.some((id) => topicIds.has(id))) &&
+        (!authorIds || post.authorIds.some((id) => authorIds.has(id))) &&
+        terms.every((term) => this.searchText.get(post.id)?.includes(term)),
+    );
+    return { items: matching.slice(offset, offset + limit), totalCount: matching.length };
+  }
+
+  async getAuthorsByIds(ids: readonly string[]): Promise<(AuthorRecord | null)[]> {
+    await this.roundTrip();
+    return ids.map((id) => this.authorsById.get(id) ?? null);
+  }
+
+  async getAuthorsBySlugs(slugs: readonly string[]): Promise<(AuthorRecord | null)[]> {
+    await this.roundTrip();
+    return slugs.map((slug) => this.authorsBySlug.get(slug) ?? null);
+  }
+
+  async getTopicsByIds(ids: readonly string[]): Promise<(TopicRecord | null)[]> {
+    await this.roundTrip();
+    return ids.map((id) => this.topicsById.get(id) ?? null);
+  }
+
+  async getTopicsBySlugs(slugs: readonly string[]): Promise<(TopicRecord | null)[]> {
+    await this.roundTrip();
+    return slugs.map((slug) => this.topicsBySlug.get(slug) ?? null);
+  }
+
+  async getRelatedByPostIds(postIds: readonly string[], limit: number): Promise<RelatedRef[][]> {
+    await this.roundTrip();
+    return postIds.map((postId) => {
+      const article = this.postsById.get(postId);
+      return article ? rankRelated(article, this.posts, { limit, topicWeight: this.topicWeight }) : [];
+    });
+  }
+
+  private async roundTrip(): Promise<void> {
+    const latencyMs = this.options.latencyMs ?? 0;
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+  }
+}

@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import pino from 'pino';
+import { print, type DocumentNode } from 'graphql';
+import { loadConfig } from '../../src/config';
+import { createGateway, type Gateway } from '../../src/server/createGateway';
+import { DemoNewsroomSource } from '../../src/sources/demo/DemoNewsroomSource';
+import type { Sources } from '../../src/sources/types';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: { data?: T | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[]; extensions?: Record<string, unknown> };
+}
+
+export interface TestGateway {
+  gateway: Gateway;
+  url: string;
+  /** POSTs an operation to /graphql over a real socket. */
+  query<T = Record<string, unknown>>(document: DocumentNode | string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+let sharedDemo: DemoNewsroomSource | undefined;
+
+/** One demo newsroom per test file: building it is deterministic, so sharing it changes nothing. */
+export function demoSources(): Sources {
+  sharedDemo ??= new DemoNewsroomSource();
+  return { posts: sharedDemo, authors: sharedDemo, topics: sharedDemo, related: sharedDemo };
+}
+
+export async function startTestGateway(options: { sources?: Sources; env?: Record<string, string> } = {}): Promise<TestGateway> {
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', ...options.env });
+  const gateway = await createGateway({ config, sources: options.sources ?? demoSources(), logger: pino({ level: 'silent' }) });
+  const address = await gateway.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${address.port}/graphql`;
+  return {
+    gateway,
+    url,
+    async query(document, variables, headers = {}) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
+      });
+      return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse['body'] } as never;
+    },
+    close: () => gateway.close(),
+  };
+}
