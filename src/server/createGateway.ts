@@ -11,9 +11,12 @@ import { ErrorCode } from '../errors';
 import type { Sources } from '../sources/types';
 import { buildGatewaySchema } from './buildGatewaySchema';
 import { createApolloServer } from './createApolloServer';
-import { createGraphqlRoute } from './graphqlRoute';
+import { createGraphqlRoute } from './routes/graphqlRoute';
+import { healthRoute } from './routes/healthRoute';
+import type { Route } from './routes/Route';
 import { requestIdFrom } from './requestId';
-import { sendError, sendJson } from './sendJson';
+import { sendError } from './sendJson';
+import { noopTelemetry, type Telemetry } from '../telemetry';
 
 /** Bumped when record shapes change, so a shared cache never serves entries of an older shape. */
 export const CACHE_VERSION = 'v1';
@@ -22,6 +25,7 @@ export interface GatewayDeps {
   config: Config;
   sources: Sources;
   logger: Logger;
+  telemetry?: Telemetry;
 }
 
 export interface Gateway {
@@ -35,10 +39,15 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-export async function createGateway({ config, sources, logger }: GatewayDeps): Promise<Gateway> {
+export async function createGateway({ config, sources, logger, telemetry = noopTelemetry }: GatewayDeps): Promise<Gateway> {
   const onCacheError = (error: unknown) => logger.warn({ err: error }, 'cache error; treated as a miss');
   const memory = createMemoryStore(config.cache.maxEntries, onCacheError);
-  const cache = new EntityCache(memory.keyv, { policies: DEFAULT_CACHE_POLICIES, version: CACHE_VERSION, onError: onCacheError });
+  const cache = new EntityCache(memory.keyv, {
+    policies: DEFAULT_CACHE_POLICIES,
+    version: CACHE_VERSION,
+    onError: onCacheError,
+    onLookup: (kind, hits, misses) => telemetry.cacheLookup('memory', kind, hits, misses),
+  });
 
   const apollo = createApolloServer({
     config,
@@ -47,25 +56,23 @@ export async function createGateway({ config, sources, logger }: GatewayDeps): P
   });
   await apollo.start();
 
-  const graphqlRoute = createGraphqlRoute({
-    apollo,
-    bodyLimitBytes: config.http.bodyLimitBytes,
-    createContext: (requestId) => createContext({ sources, cache }, requestId),
-  });
+  const routes: Record<string, Route> = {
+    '/graphql': createGraphqlRoute({
+      apollo,
+      bodyLimitBytes: config.http.bodyLimitBytes,
+      createContext: (requestId) => createContext({ sources, cache }, requestId),
+    }),
+    '/healthz': healthRoute,
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
     res.setHeader('x-request-id', requestId);
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
     try {
-      switch (url.pathname) {
-        case '/graphql':
-          return await graphqlRoute(req, res, url, requestId);
-        case '/healthz':
-          return sendJson(res, 200, { status: 'ok' }, { 'cache-control': 'no-store' });
-        default:
-          return sendError(res, 404, 'NOT_FOUND', `No route for ${url.pathname}; the GraphQL endpoint is /graphql.`);
-      }
+      const route = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined;
+      if (!route) return sendError(res, 404, 'NOT_FOUND', `No route for ${url.pathname}; the GraphQL endpoint is /graphql.`);
+      return await route(req, res, url, requestId);
     } catch (error) {
       logger.error({ err: error, requestId }, 'request failed');
       if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error', { 'x-request-id': requestId });

@@ -1,9 +1,9 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
-import type { GatewayContext } from '../context';
-import { ErrorCode } from '../errors';
-import { BodyTooLargeError, readBody } from './readBody';
-import { sendError } from './sendJson';
+import type { GatewayContext } from '../../context';
+import { ErrorCode } from '../../errors';
+import { BodyTooLargeError, readBody } from '../readBody';
+import { sendError } from '../sendJson';
+import type { Route } from './Route';
 
 export interface GraphqlRouteDeps {
   apollo: ApolloServer<GatewayContext>;
@@ -15,8 +15,8 @@ export interface GraphqlRouteDeps {
  * `GET` and `POST /graphql` straight into Apollo's transport-neutral entry point: no framework in between,
  * because Apollo's own pipeline is already the expensive part of a request.
  */
-export function createGraphqlRoute({ apollo, bodyLimitBytes, createContext }: GraphqlRouteDeps) {
-  return async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> => {
+export function createGraphqlRoute({ apollo, bodyLimitBytes, createContext }: GraphqlRouteDeps): Route {
+  return async (req, res, url, requestId) => {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
       sendError(res, 405, ErrorCode.BAD_REQUEST, `Method ${method} is not allowed on /graphql; use GET or POST.`, { allow: 'GET, POST' });
