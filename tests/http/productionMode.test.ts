@@ -46,7 +46,7 @@ describe('production mode', () => {
   });
 
   it('serves no landing page: a browser GET gets JSON, never HTML', async () => {
-    for (const headers of [{ accept: 'text/html' }, { accept: 'text/html', 'apollo-require-preflight': 'true' }]) {
+    for (const headers of [{ accept: 'text/html' }, { accept: 'text/html', 'apollo-require-preflight': 'true' }] as Record<string, string>[]) {
       const { status, contentType, text } = await getWithHeaders(gateway.url, headers);
       // 400 (CSRF: no preflight header) or 406 (the client accepts no JSON).
       expect([400, 406]).toContain(status);
