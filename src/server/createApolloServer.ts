@@ -42,7 +42,8 @@ export function createApolloServer({ config, schema, telemetry = noopTelemetry, 
     // Only the manifest's operations run in that mode, so nothing may register new ones (automatic persisted queries).
     ...(config.persistedOperations.only ? { persistedQueries: false as const } : {}),
     csrfPrevention: true,
-    // src/index.ts drains in-flight requests on SIGTERM; Apollo's own handler would stop it mid-request.
+    // src/index.ts owns SIGTERM: it drains HTTP first, then stops Apollo. Apollo's own handler would stop it
+    // alongside and re-raise the signal.
     stopOnTerminationSignals: false,
     formatError,
     plugins: [

@@ -119,6 +119,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     const routeName = Object.hasOwn(routes, url.pathname) ? url.pathname : 'unmatched';
     const controller = new AbortController();
     const scope: RequestScope = { requestId, signal: controller.signal };
+    logger.debug({ requestId, method: req.method, path: url.pathname }, 'request started');
 
     // Past the deadline the client gets a JSON 504 at once; work still running is told to stop through the
     // scope's signal (upstream calls abort) and its answer, when it comes, is dropped.
