@@ -177,8 +177,8 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   };
 }
 
+/** Like sendError, with the request id in the body too, so a user reporting the failure can quote it. */
 function sendInternalError(res: ServerResponse, requestId: string): void {
-  res.statusCode = 500;
   const body = { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } }] };
   const payload = JSON.stringify(body);
   res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload), 'cache-control': 'no-store', 'x-request-id': requestId });

@@ -46,6 +46,8 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
       }
       body = parsed.value;
     }
+    // A slow upload can outlast the request deadline, which has answered already.
+    if (res.headersSent) return;
 
     // Trusted documents are swapped in (or anything else refused) before Apollo parses a single token.
     let search = url.search;
