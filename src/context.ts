@@ -2,6 +2,7 @@ import type { GraphQLError } from 'graphql';
 import type { EntityCache } from './cache/EntityCache';
 import { createLoaders, type Loaders } from './loaders/createLoaders';
 import type { Sources } from './sources/types';
+import { noopTelemetry, type Telemetry } from './telemetry';
 
 /** Everything a resolver may use, built once per operation. */
 export interface GatewayContext {
@@ -19,10 +20,12 @@ export interface GatewayContext {
 export interface ContextDeps {
   sources: Sources;
   cache: EntityCache;
+  telemetry?: Telemetry;
 }
 
 export function createContext(deps: ContextDeps, requestId: string): GatewayContext {
   const staleEntities = new Set<string>();
+  const telemetry = deps.telemetry ?? noopTelemetry;
   return {
     requestId,
     staleEntities,
@@ -31,6 +34,7 @@ export function createContext(deps: ContextDeps, requestId: string): GatewayCont
       sources: deps.sources,
       cache: deps.cache,
       onStale: (kind, key) => staleEntities.add(`${kind}:${key}`),
+      onBatch: (loader, size) => telemetry.loaderBatch(loader, size),
     }),
   };
 }

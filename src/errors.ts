@@ -9,6 +9,12 @@ export const ErrorCode = {
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
   UPSTREAM_BAD_RESPONSE: 'UPSTREAM_BAD_RESPONSE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** The request ran longer than REQUEST_TIMEOUT_MS. */
+  GATEWAY_TIMEOUT: 'GATEWAY_TIMEOUT',
+  /** A trusted-document id that is not in the manifest. */
+  PERSISTED_QUERY_NOT_IN_LIST: 'PERSISTED_QUERY_NOT_IN_LIST',
+  /** Operation text that is not a trusted document, while PERSISTED_OPERATIONS_ONLY is on. */
+  QUERY_NOT_IN_SAFELIST: 'QUERY_NOT_IN_SAFELIST',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -70,8 +76,14 @@ function asError(value: unknown): Error | undefined {
 export interface FormatErrorOptions {
   /** Development only: keep stack traces and unexpected messages for the developer at the keyboard. */
   exposeInternals: boolean;
-  onUnexpectedError?: (error: unknown) => void;
+  /** Strip "Did you mean …?" hints, which reveal field and type names when introspection is off. */
+  hideSuggestions?: boolean;
+  /** The id of the request being answered: a masked error names it so support can find the log line. */
+  requestId?: () => string | undefined;
+  onUnexpectedError?: (error: unknown, requestId?: string) => void;
 }
+
+const SUGGESTION = / ?Did you mean(.+?)\?$/;
 
 /**
  * The one choke point for errors leaving the gateway: known client and upstream errors pass with their
@@ -82,17 +94,20 @@ export function createFormatError(options: FormatErrorOptions) {
     const original = unwrapResolverError(error);
     const code = original instanceof GraphQLError ? (original.extensions?.code ?? formatted.extensions?.code) : undefined;
     if (typeof code === 'string' && CLIENT_SAFE_CODES.has(code)) {
-      return options.exposeInternals ? formatted : withoutStacktrace(formatted);
+      const shown = options.exposeInternals ? formatted : withoutStacktrace(formatted);
+      // Apollo strips hints from validation errors only; variable and argument coercion errors carry them too.
+      return options.hideSuggestions && SUGGESTION.test(shown.message) ? { ...shown, message: shown.message.replace(SUGGESTION, '') } : shown;
     }
-    options.onUnexpectedError?.(original);
+    const requestId = options.requestId?.();
+    options.onUnexpectedError?.(original, requestId);
     if (options.exposeInternals) {
-      return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
+      return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) } };
     }
     return {
       message: 'Internal server error',
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
     };
   };
 }

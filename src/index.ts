@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config';
+import { PrometheusTelemetry } from './metrics/PrometheusTelemetry';
 import { createGateway } from './server/createGateway';
+import { TrustedDocuments } from './server/trusted/TrustedDocuments';
 import { createSources } from './sources/createSources';
 
 /** The only module that reads the environment and listens. */
@@ -16,19 +18,37 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = pino({ level: process.env.LOG_LEVEL ?? (config.nodeEnv === 'test' ? 'silent' : 'info') });
-  const gateway = await createGateway({ config, sources: createSources(config), logger });
+  const logger = pino({ level: config.logLevel });
+  const trustedDocuments = TrustedDocuments.load(config.persistedOperations, (error) =>
+    logger.warn({ err: error, path: config.persistedOperations.manifestPath }, 'no trusted-documents manifest; operations are accepted as text only'),
+  );
+  // Built before the sources, so upstream clients can report to the same registry /metrics serves.
+  const metrics = new PrometheusTelemetry({ knownOperations: trustedDocuments.names() });
+  const gateway = await createGateway({ config, sources: createSources(config), logger, metrics, trustedDocuments });
   const address = await gateway.listen(config.port, config.host);
   const shownHost = address.address === '::' || address.address === '0.0.0.0' ? 'localhost' : address.address;
-  logger.info({ port: address.port }, `gateway ready at http://${shownHost}:${address.port}/graphql`);
+  logger.info(
+    { port: address.port, nodeEnv: config.nodeEnv, persistedOperationsOnly: config.persistedOperations.only, trustedDocuments: trustedDocuments.size },
+    `gateway ready at http://${shownHost}:${address.port}/graphql`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'stopping: finishing in-flight requests');
+    logger.info({ signal, graceMs: config.shutdownGraceMs }, 'stopping: no new connections, finishing in-flight requests');
+    // Requests still running at the deadline are cut, and the exit code says the stop was not clean.
+    const deadline = setTimeout(() => {
+      logger.warn({ graceMs: config.shutdownGraceMs }, 'in-flight requests did not finish in time; closing their connections');
+      gateway.closeAllConnections();
+      process.exit(1);
+    }, config.shutdownGraceMs);
+    deadline.unref();
     gateway.close().then(
-      () => process.exit(0),
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error({ err: error }, 'error while stopping');
         process.exit(1);

@@ -23,59 +23,68 @@ export interface LoaderDeps {
   sources: Sources;
   cache: EntityCache;
   onStale?: (kind: CacheKind, key: string) => void;
+  /** Called with each batch's size, before the cache is asked: how well DataLoader is batching. */
+  onBatch?: (loader: keyof Loaders, size: number) => void;
 }
 
 /**
  * One set of loaders per operation: batching and dedupe within a request, never a memo shared across
  * users. Cross-request reuse is the entity cache's job.
  */
-export function createLoaders({ sources, cache, onStale }: LoaderDeps): Loaders {
+export function createLoaders({ sources, cache, onStale, onBatch }: LoaderDeps): Loaders {
   const { posts, authors, topics, related } = sources;
+  const observed = <K, V>(loader: keyof Loaders, batch: (keys: readonly K[]) => Promise<(V | Error)[]>) =>
+    onBatch
+      ? (keys: readonly K[]) => {
+          onBatch(loader, keys.length);
+          return batch(keys);
+        }
+      : batch;
 
   const postById = new DataLoader(
-    cachedBatch<PostRecord>({ cache, kind: 'post', scope: posts.name, onStale, fetch: (ids) => posts.getPostsByIds(ids) }),
+    observed('postById', cachedBatch<PostRecord>({ cache, kind: 'post', scope: posts.name, onStale, fetch: (ids) => posts.getPostsByIds(ids) })),
   );
   const postBySlug = new DataLoader(
-    cachedBatch<PostRecord>({
+    observed('postBySlug', cachedBatch<PostRecord>({
       cache,
       kind: 'post',
       scope: `${posts.name}:slug`,
       onStale,
       fetch: async (slugs) => primeAll(postById, await posts.getPostsBySlugs(slugs)),
-    }),
+    })),
   );
   const authorById = new DataLoader(
-    cachedBatch<AuthorRecord>({ cache, kind: 'author', scope: authors.name, onStale, fetch: (ids) => authors.getAuthorsByIds(ids) }),
+    observed('authorById', cachedBatch<AuthorRecord>({ cache, kind: 'author', scope: authors.name, onStale, fetch: (ids) => authors.getAuthorsByIds(ids) })),
   );
   const authorBySlug = new DataLoader(
-    cachedBatch<AuthorRecord>({
+    observed('authorBySlug', cachedBatch<AuthorRecord>({
       cache,
       kind: 'author',
       scope: `${authors.name}:slug`,
       onStale,
       fetch: async (slugs) => primeAll(authorById, await authors.getAuthorsBySlugs(slugs)),
-    }),
+    })),
   );
   const topicById = new DataLoader(
-    cachedBatch<TopicRecord>({ cache, kind: 'topic', scope: topics.name, onStale, fetch: (ids) => topics.getTopicsByIds(ids) }),
+    observed('topicById', cachedBatch<TopicRecord>({ cache, kind: 'topic', scope: topics.name, onStale, fetch: (ids) => topics.getTopicsByIds(ids) })),
   );
   const topicBySlug = new DataLoader(
-    cachedBatch<TopicRecord>({
+    observed('topicBySlug', cachedBatch<TopicRecord>({
       cache,
       kind: 'topic',
       scope: `${topics.name}:slug`,
       onStale,
       fetch: async (slugs) => primeAll(topicById, await topics.getTopicsBySlugs(slugs)),
-    }),
+    })),
   );
   const relatedByPostId = new DataLoader(
-    cachedBatch<RelatedRef[]>({
+    observed('relatedByPostId', cachedBatch<RelatedRef[]>({
       cache,
       kind: 'related',
       scope: `${related.name}:${RELATED_FETCH_LIMIT}`,
       onStale,
       fetch: (postIds) => related.getRelatedByPostIds(postIds, RELATED_FETCH_LIMIT),
-    }),
+    })),
   );
 
   const listBatch = cachedBatch<PostListPage>({
@@ -87,13 +96,13 @@ export function createLoaders({ sources, cache, onStale }: LoaderDeps): Loaders 
     fetch: (keys) => Promise.all(keys.map(async (key) => posts.listPosts(JSON.parse(key) as PostListParams))),
   });
   const postList = new DataLoader<PostListParams, PostListPage | null, string>(
-    async (params) => {
+    observed('postList', async (params: readonly PostListParams[]) => {
       const pages = await listBatch(params.map(listKey));
       for (const page of pages) {
         if (page && !(page instanceof Error)) primeAll(postById, page.items);
       }
       return pages;
-    },
+    }),
     { cacheKeyFn: listKey },
   );
 

@@ -5,27 +5,53 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { GatewayContext } from '../context';
 import { createFormatError } from '../errors';
+import { currentRequestId } from '../requestScope';
+import { noopTelemetry, type Telemetry } from '../telemetry';
+import { costLimitPlugin } from './limits/costLimitPlugin';
+import { createQueryLimitRules } from './limits/createQueryLimitRules';
+import { operationTelemetryPlugin } from './plugins/operationTelemetryPlugin';
 
 export interface ApolloDeps {
   config: Config;
   schema: GraphQLSchema;
+  telemetry?: Telemetry;
   onUnexpectedError: (error: unknown, requestId?: string) => void;
 }
 
-export function createApolloServer({ config, schema, onUnexpectedError }: ApolloDeps): ApolloServer<GatewayContext> {
-  const formatError = createFormatError({ exposeInternals: config.exposeErrorDetails, onUnexpectedError });
+export function createApolloServer({ config, schema, telemetry = noopTelemetry, onUnexpectedError }: ApolloDeps): ApolloServer<GatewayContext> {
+  const formatError = createFormatError({
+    exposeInternals: config.exposeErrorDetails,
+    hideSuggestions: !config.fieldSuggestions,
+    requestId: currentRequestId,
+    onUnexpectedError,
+  });
+  const { limits } = config;
   return new ApolloServer<GatewayContext>({
     schema,
+    // Set explicitly so Apollo never reads NODE_ENV itself: config is read once, in src/index.ts.
+    nodeEnv: config.nodeEnv,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: config.exposeErrorDetails,
     // "Did you mean …?" hints reveal the schema when introspection is off.
-    hideSchemaDetailsFromClientErrors: !config.introspection,
-    allowBatchedHttpRequests: false,
+    hideSchemaDetailsFromClientErrors: !config.fieldSuggestions,
+    // The parser stops counting at the limit: a huge document costs no more than a small one (400, not 500).
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: createQueryLimitRules(limits),
+    validationOptions: { maxErrors: limits.maxErrors },
+    allowBatchedHttpRequests: config.http.batchMaxOperations > 0,
+    // Only the manifest's operations run in that mode, so nothing may register new ones (automatic persisted queries).
+    ...(config.persistedOperations.only ? { persistedQueries: false as const } : {}),
     csrfPrevention: true,
+    // src/index.ts owns SIGTERM: it drains HTTP first, then stops Apollo. Apollo's own handler would stop it
+    // alongside and re-raise the signal.
+    stopOnTerminationSignals: false,
     formatError,
     plugins: [
       config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : ApolloServerPluginLandingPageDisabled(),
+      costLimitPlugin<GatewayContext>(limits.maxCost),
       partialResultsPlugin(formatError),
+      // After partialResultsPlugin, so degraded fields count as errors.
+      operationTelemetryPlugin<GatewayContext>(telemetry),
     ],
   });
 }

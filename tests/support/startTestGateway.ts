@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { print, type DocumentNode } from 'graphql';
 import { loadConfig } from '../../src/config';
 import { createGateway, type Gateway } from '../../src/server/createGateway';
 import { DemoNewsroomSource } from '../../src/sources/demo/DemoNewsroomSource';
 import type { Sources } from '../../src/sources/types';
+import type { Telemetry } from '../../src/telemetry';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -28,9 +29,18 @@ export function demoSources(): Sources {
   return { posts: sharedDemo, authors: sharedDemo, topics: sharedDemo, related: sharedDemo };
 }
 
-export async function startTestGateway(options: { sources?: Sources; env?: Record<string, string> } = {}): Promise<TestGateway> {
+export interface TestGatewayOptions {
+  sources?: Sources;
+  env?: Record<string, string>;
+  /** Defaults to a silent logger; pass one writing to a capture stream to read the log lines. */
+  logger?: Logger;
+  /** Told every telemetry event besides the gateway's own metrics. */
+  telemetry?: Telemetry;
+}
+
+export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', ...options.env });
-  const gateway = await createGateway({ config, sources: options.sources ?? demoSources(), logger: pino({ level: 'silent' }) });
+  const gateway = await createGateway({ config, sources: options.sources ?? demoSources(), logger: options.logger ?? pino({ level: 'silent' }), telemetry: options.telemetry });
   const address = await gateway.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${address.port}/graphql`;
   return {

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../src/config';
+import { APOLLO_SANDBOX_ORIGIN, ConfigError, DEFAULT_PERSISTED_OPERATIONS_MANIFEST, loadConfig, QUERY_LIMIT_DEFAULTS } from '../../src/config';
 
 describe('loadConfig', () => {
   it('has development defaults', () => {
@@ -26,6 +26,62 @@ describe('loadConfig', () => {
       expect(message).toContain('PORT');
       expect(message).toContain('CACHE_MAX_ENTRIES');
       expect(message).toContain('NODE_ENV');
+    }
+  });
+
+  it('has production-safe defaults for limits, HTTP and trusted documents', () => {
+    const config = loadConfig({ NODE_ENV: 'production' });
+    expect(config.limits).toEqual(QUERY_LIMIT_DEFAULTS);
+    expect(config.limits).toEqual({ maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxTokens: 1000, maxCost: 5000, maxErrors: 5 });
+    expect(config.http).toEqual({ bodyLimitBytes: 102400, requestTimeoutMs: 10000, corsOrigins: [], batchMaxOperations: 0 });
+    expect(config.persistedOperations).toEqual({ only: false, manifestPath: DEFAULT_PERSISTED_OPERATIONS_MANIFEST });
+    expect(config).toMatchObject({ fieldSuggestions: false, logLevel: 'info', shutdownGraceMs: 25000, metrics: { enabled: true } });
+  });
+
+  it('allows Apollo Sandbox by default in development only', () => {
+    expect(loadConfig({}).http.corsOrigins).toEqual([APOLLO_SANDBOX_ORIGIN]);
+    expect(loadConfig({ NODE_ENV: 'production' }).http.corsOrigins).toEqual([]);
+    expect(loadConfig({ NODE_ENV: 'production', CORS_ORIGINS: 'https://www.example.com, https://app.example.com' }).http.corsOrigins).toEqual([
+      'https://www.example.com',
+      'https://app.example.com',
+    ]);
+    expect(loadConfig({ CORS_ORIGINS: '*' }).http.corsOrigins).toEqual(['*']);
+  });
+
+  it('overrides each limit and production switch', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      QUERY_MAX_DEPTH: '12',
+      QUERY_MAX_ALIASES: '0',
+      QUERY_MAX_DIRECTIVES: '3',
+      QUERY_MAX_TOKENS: '2000',
+      QUERY_MAX_COST: '900',
+      QUERY_MAX_ERRORS: '2',
+      FIELD_SUGGESTIONS: 'true',
+      PERSISTED_OPERATIONS_ONLY: 'true',
+      BATCH_MAX_OPERATIONS: '5',
+      REQUEST_TIMEOUT_MS: '2500',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config.limits).toEqual({ maxDepth: 12, maxAliases: 0, maxDirectives: 3, maxTokens: 2000, maxCost: 900, maxErrors: 2 });
+    expect(config).toMatchObject({ fieldSuggestions: true, logLevel: 'debug', persistedOperations: { only: true }, http: { batchMaxOperations: 5, requestTimeoutMs: 2500 } });
+  });
+
+  it('ties suggestions to introspection unless set', () => {
+    expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).fieldSuggestions).toBe(true);
+    expect(loadConfig({ INTROSPECTION: 'false' }).fieldSuggestions).toBe(false);
+  });
+
+  it('names bad limits, origins and log levels', () => {
+    expect.assertions(4);
+    try {
+      loadConfig({ QUERY_MAX_DEPTH: '0', CORS_ORIGINS: 'example.com/path', LOG_LEVEL: 'loud' });
+    } catch (error) {
+      const message = (error as ConfigError).message;
+      expect(message).toContain('QUERY_MAX_DEPTH');
+      expect(message).toContain('CORS_ORIGINS');
+      expect(message).toContain('LOG_LEVEL');
+      expect(error).toBeInstanceOf(ConfigError);
     }
   });
 });

@@ -3,11 +3,15 @@ import type { GatewayContext } from '../../context';
 import { ErrorCode } from '../../errors';
 import { BodyTooLargeError, readBody } from '../readBody';
 import { sendError } from '../sendJson';
+import { resolveTrustedDocument, resolveTrustedSearch, type GraphQLRequestParams, type TrustedDocumentOptions } from '../trusted/resolveTrustedDocument';
 import type { Route } from './Route';
 
 export interface GraphqlRouteDeps {
   apollo: ApolloServer<GatewayContext>;
   bodyLimitBytes: number;
+  /** Largest batch accepted when batching is on (0: off, and Apollo refuses every batch). */
+  batchMaxOperations: number;
+  trustedDocuments: TrustedDocumentOptions;
   createContext: (requestId: string) => GatewayContext;
 }
 
@@ -15,7 +19,7 @@ export interface GraphqlRouteDeps {
  * `GET` and `POST /graphql` straight into Apollo's transport-neutral entry point: no framework in between,
  * because Apollo's own pipeline is already the expensive part of a request.
  */
-export function createGraphqlRoute({ apollo, bodyLimitBytes, createContext }: GraphqlRouteDeps): Route {
+export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations, trustedDocuments, createContext }: GraphqlRouteDeps): Route {
   return async (req, res, url, requestId) => {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
@@ -42,6 +46,20 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, createContext }: Gr
       }
       body = parsed.value;
     }
+    // A slow upload can outlast the request deadline, which has answered already.
+    if (res.headersSent) return;
+
+    // Trusted documents are swapped in (or anything else refused) before Apollo parses a single token.
+    let search = url.search;
+    if (method === 'POST') {
+      const trusted = resolveTrustedBody(body, trustedDocuments, batchMaxOperations);
+      if (!trusted.ok) return sendError(res, trusted.status, trusted.code, trusted.message);
+      body = trusted.body;
+    } else {
+      const trusted = resolveTrustedSearch(url.searchParams, trustedDocuments);
+      if (!trusted.ok) return sendError(res, trusted.status, trusted.code, trusted.message);
+      search = trusted.search.size > 0 ? `?${trusted.search.toString()}` : '';
+    }
 
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
@@ -49,10 +67,12 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, createContext }: Gr
     }
 
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: method === 'HEAD' ? 'GET' : method, headers, search: url.search, body },
+      httpGraphQLRequest: { method: method === 'HEAD' ? 'GET' : method, headers, search, body },
       context: async () => createContext(requestId),
     });
 
+    // The request timed out, or the client left, while Apollo was working: the answer has nowhere to go.
+    if (res.headersSent || res.destroyed) return;
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
@@ -63,6 +83,29 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, createContext }: Gr
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   };
+}
+
+type TrustedBody = { ok: true; body: unknown } | { ok: false; status: number; code: string; message: string };
+
+function resolveTrustedBody(body: unknown, options: TrustedDocumentOptions, batchMaxOperations: number): TrustedBody {
+  if (Array.isArray(body)) {
+    // With batching off Apollo refuses any batch itself; with it on, a batch is as big as we allow.
+    if (batchMaxOperations === 0) return { ok: true, body };
+    if (body.length > batchMaxOperations) {
+      return { ok: false, status: 400, code: ErrorCode.BAD_REQUEST, message: `A batch may hold at most ${batchMaxOperations} operations; this one holds ${body.length}.` };
+    }
+    const resolved: unknown[] = [];
+    for (const item of body) {
+      const one = resolveTrustedBody(item, options, 0);
+      if (!one.ok) return one;
+      resolved.push(one.body);
+    }
+    return { ok: true, body: resolved };
+  }
+  // Not a JSON object (a text/plain body, say): Apollo refuses it with its own 400.
+  if (typeof body !== 'object' || body === null) return { ok: true, body };
+  const resolution = resolveTrustedDocument(body as GraphQLRequestParams, options);
+  return resolution.ok ? { ok: true, body: resolution.params } : resolution;
 }
 
 type ParsedBody = { ok: true; value: unknown } | { ok: false; message: string };

@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { currentRequestScope } from '../../requestScope';
 import type { AuthorRecord, PostRecord, RelatedRef, TopicRecord } from '../records';
 import { rankRelated, topicWeightsFrom } from '../related/rankRelated';
 import type { AuthorSource, PostListPage, PostListParams, PostSource, RelatedSource, TopicSource } from '../types';
@@ -99,8 +101,9 @@ export class DemoNewsroomSource implements PostSource, AuthorSource, TopicSource
     });
   }
 
+  /** Like a real upstream call, the simulated one stops when the request it serves times out or goes away. */
   private async roundTrip(): Promise<void> {
     const latencyMs = this.options.latencyMs ?? 0;
-    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    if (latencyMs > 0) await sleep(latencyMs, undefined, { signal: currentRequestScope()?.signal });
   }
 }
