@@ -1,18 +1,25 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { GatewayContext } from '../context';
+import type { PersistedQueryCache } from '../cache/PersistedQueryCache';
+import type { TaggedType } from '../cache/cacheTags';
 import { createFormatError } from '../errors';
+import { httpCachePlugin } from './httpCache/httpCachePlugin';
 
 export interface ApolloDeps {
   config: Config;
   schema: GraphQLSchema;
   onUnexpectedError: (error: unknown, requestId?: string) => void;
+  /** Automatic Persisted Queries live in the shared cache, so every instance knows every registered hash. */
+  persistedQueryCache: PersistedQueryCache;
+  onTagsCollapsed: (kinds: TaggedType[]) => void;
 }
 
-export function createApolloServer({ config, schema, onUnexpectedError }: ApolloDeps): ApolloServer<GatewayContext> {
+export function createApolloServer({ config, schema, onUnexpectedError, persistedQueryCache, onTagsCollapsed }: ApolloDeps): ApolloServer<GatewayContext> {
   const formatError = createFormatError({ exposeInternals: config.exposeErrorDetails, onUnexpectedError });
   return new ApolloServer<GatewayContext>({
     schema,
@@ -23,7 +30,11 @@ export function createApolloServer({ config, schema, onUnexpectedError }: Apollo
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     formatError,
+    persistedQueries: { cache: persistedQueryCache },
     plugins: [
+      // Computes each operation's cache policy from the schema's @cacheControl hints; our plugin writes the headers.
+      ApolloServerPluginCacheControl({ defaultMaxAge: 0, calculateHttpHeaders: false }),
+      httpCachePlugin(config.httpCache, onTagsCollapsed),
       config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : ApolloServerPluginLandingPageDisabled(),
       partialResultsPlugin(formatError),
     ],
