@@ -58,7 +58,10 @@ export function createLoaders({ sources, cache, onStale, tags }: LoaderDeps): Lo
       scope: scopes.post.bySlug,
       onStale,
       onResult: tagged('post', 'slug'),
-      fetch: async (slugs) => primeAll(postById, await posts.getPostsBySlugs(slugs)),
+      fetch: async (slugs) => {
+        const startedAt = Date.now();
+        return alsoById(cache, 'post', scopes.post.byId, postById, await posts.getPostsBySlugs(slugs), startedAt);
+      },
     }),
   );
   const authorById = new DataLoader(
@@ -71,7 +74,10 @@ export function createLoaders({ sources, cache, onStale, tags }: LoaderDeps): Lo
       scope: scopes.author.bySlug,
       onStale,
       onResult: tagged('author', 'slug'),
-      fetch: async (slugs) => primeAll(authorById, await authors.getAuthorsBySlugs(slugs)),
+      fetch: async (slugs) => {
+        const startedAt = Date.now();
+        return alsoById(cache, 'author', scopes.author.byId, authorById, await authors.getAuthorsBySlugs(slugs), startedAt);
+      },
     }),
   );
   const topicById = new DataLoader(
@@ -84,7 +90,10 @@ export function createLoaders({ sources, cache, onStale, tags }: LoaderDeps): Lo
       scope: scopes.topic.bySlug,
       onStale,
       onResult: tagged('topic', 'slug'),
-      fetch: async (slugs) => primeAll(topicById, await topics.getTopicsBySlugs(slugs)),
+      fetch: async (slugs) => {
+        const startedAt = Date.now();
+        return alsoById(cache, 'topic', scopes.topic.byId, topicById, await topics.getTopicsBySlugs(slugs), startedAt);
+      },
     }),
   );
   const relatedByPostId = new DataLoader(
@@ -136,6 +145,23 @@ export function listKey(params: PostListParams): string {
     offset: params.offset,
     limit: params.limit,
   });
+}
+
+/**
+ * Records found by slug are also the records by id: prime this request's id loader and keep them in the
+ * cache by id too, which is where a purge (that names ids) finds their slugs.
+ */
+function alsoById<T extends { id: string }>(
+  cache: EntityCache,
+  kind: CacheKind,
+  idScope: string,
+  loader: DataLoader<string, T | null>,
+  records: readonly (T | null)[],
+  startedAt: number,
+): (T | null)[] {
+  const found = records.filter((record): record is T => record !== null);
+  void cache.setMany(kind, idScope, found.map((record) => ({ key: record.id, value: record })), startedAt);
+  return primeAll(loader, records);
 }
 
 function primeAll<T extends { id: string }>(loader: DataLoader<string, T | null>, records: readonly (T | null)[]): (T | null)[] {

@@ -15,6 +15,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface TestGateway {
   gateway: Gateway;
   url: string;
+  /** `http://127.0.0.1:<port>`, for the other routes. */
+  baseUrl: string;
   /** POSTs an operation to /graphql over a real socket. */
   query<T = Record<string, unknown>>(document: DocumentNode | string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
@@ -32,10 +34,12 @@ export async function startTestGateway(options: { sources?: Sources; env?: Recor
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', ...options.env });
   const gateway = await createGateway({ config, sources: options.sources ?? demoSources(), logger: pino({ level: 'silent' }) });
   const address = await gateway.listen(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${address.port}/graphql`;
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  const url = `${baseUrl}/graphql`;
   return {
     gateway,
     url,
+    baseUrl,
     async query(document, variables, headers = {}) {
       const response = await fetch(url, {
         method: 'POST',
