@@ -55,6 +55,11 @@ export class EntityCache {
     return `${this.options.version}:${kind}:${scope}:${key}`;
   }
 
+  /** The cache's clock: upstream calls are timed with it, so purges and writes compare on one clock. */
+  timestamp(): number {
+    return this.now();
+  }
+
   policyFor(kind: CacheKind): CachePolicy {
     return this.options.policies[kind];
   }

@@ -25,6 +25,11 @@ export class MemoryTier {
     return this.lru.size;
   }
 
+  /** Total of the entries' sizes, for a byte-bounded tier. */
+  get bytes(): number {
+    return this.lru.calculatedSize;
+  }
+
   get<T extends object>(key: string): T | undefined {
     return this.lru.get(key) as T | undefined;
   }

@@ -52,10 +52,13 @@ export class RedisConnection {
     this.client.on('ready', () => this.markUp());
     this.breaker = new CircuitBreaker((operation: () => Promise<unknown>) => operation(), {
       timeout: options.commandTimeoutMs,
+      // A short window: a Redis that just stalled trips the breaker after a few timeouts, even when it
+      // answered thousands of calls a minute ago.
       errorThresholdPercentage: 50,
       volumeThreshold: 5,
       resetTimeout: 1_000,
-      rollingCountTimeout: 10_000,
+      rollingCountTimeout: 2_000,
+      rollingCountBuckets: 4,
     });
     this.breaker.on('open', () => options.onBreakerState?.('open'));
     this.breaker.on('halfOpen', () => options.onBreakerState?.('half_open'));

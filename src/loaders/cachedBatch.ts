@@ -39,7 +39,7 @@ export function cachedBatch<V>(options: CachedBatchOptions<V>) {
     if (missing.length === 0) return results;
 
     const missingKeys = missing.map((index) => keys[index] as string);
-    const startedAt = Date.now();
+    const startedAt = cache.timestamp();
     let fetched: (V | null)[];
     try {
       fetched = await options.fetch(missingKeys);

@@ -59,7 +59,7 @@ export function createLoaders({ sources, cache, onStale, tags }: LoaderDeps): Lo
       onStale,
       onResult: tagged('post', 'slug'),
       fetch: async (slugs) => {
-        const startedAt = Date.now();
+        const startedAt = cache.timestamp();
         return alsoById(cache, 'post', scopes.post.byId, postById, await posts.getPostsBySlugs(slugs), startedAt);
       },
     }),
@@ -75,7 +75,7 @@ export function createLoaders({ sources, cache, onStale, tags }: LoaderDeps): Lo
       onStale,
       onResult: tagged('author', 'slug'),
       fetch: async (slugs) => {
-        const startedAt = Date.now();
+        const startedAt = cache.timestamp();
         return alsoById(cache, 'author', scopes.author.byId, authorById, await authors.getAuthorsBySlugs(slugs), startedAt);
       },
     }),
@@ -91,7 +91,7 @@ export function createLoaders({ sources, cache, onStale, tags }: LoaderDeps): Lo
       onStale,
       onResult: tagged('topic', 'slug'),
       fetch: async (slugs) => {
-        const startedAt = Date.now();
+        const startedAt = cache.timestamp();
         return alsoById(cache, 'topic', scopes.topic.byId, topicById, await topics.getTopicsBySlugs(slugs), startedAt);
       },
     }),

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { print, type DocumentNode } from 'graphql';
 import { loadConfig } from '../../src/config';
 import { createGateway, type Gateway } from '../../src/server/createGateway';
+import type { ReadinessCheck } from '../../src/server/routes/readinessRoute';
 import { DemoNewsroomSource } from '../../src/sources/demo/DemoNewsroomSource';
 import type { Sources } from '../../src/sources/types';
 
@@ -30,9 +31,14 @@ export function demoSources(): Sources {
   return { posts: sharedDemo, authors: sharedDemo, topics: sharedDemo, related: sharedDemo };
 }
 
-export async function startTestGateway(options: { sources?: Sources; env?: Record<string, string> } = {}): Promise<TestGateway> {
+export async function startTestGateway(options: { sources?: Sources; env?: Record<string, string>; readinessChecks?: ReadinessCheck[] } = {}): Promise<TestGateway> {
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', ...options.env });
-  const gateway = await createGateway({ config, sources: options.sources ?? demoSources(), logger: pino({ level: 'silent' }) });
+  const gateway = await createGateway({
+    config,
+    sources: options.sources ?? demoSources(),
+    logger: pino({ level: 'silent' }),
+    readinessChecks: options.readinessChecks,
+  });
   const address = await gateway.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${address.port}`;
   const url = `${baseUrl}/graphql`;
