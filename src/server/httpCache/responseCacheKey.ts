@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { LRUCache } from 'lru-cache';
 
 /** What identifies a GraphQL request's answer, taken from a POST body or a GET query string. */
 export interface GraphqlRequestParts {
@@ -51,12 +52,12 @@ function partsFrom(query: unknown, operationName: unknown, variables: unknown, e
  * (Accept). `undefined` when there is no document or the text and hash disagree (Apollo rejects those).
  */
 export function responseCacheKey(parts: GraphqlRequestParts, accept: string | undefined): string | undefined {
-  const textHash = parts.query !== undefined ? sha256(parts.query) : undefined;
+  const textHash = parts.query !== undefined ? documentHash(parts.query) : undefined;
   if (textHash && parts.persistedQueryHash && textHash !== parts.persistedQueryHash) return undefined;
-  const documentHash = textHash ?? parts.persistedQueryHash;
-  if (!documentHash) return undefined;
+  const documentId = textHash ?? parts.persistedQueryHash;
+  if (!documentId) return undefined;
   const normalizedAccept = (accept ?? '').toLowerCase().replace(/\s+/g, '');
-  return sha256(JSON.stringify([documentHash, parts.operationName ?? null, canonicalJson(parts.variables ?? {}), normalizedAccept]));
+  return sha256(JSON.stringify([documentId, parts.operationName ?? null, canonicalJson(parts.variables ?? {}), normalizedAccept]));
 }
 
 /** JSON with object keys sorted at every level: `{a, b}` and `{b, a}` are the same variables. */
@@ -69,6 +70,18 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
+}
+
+/** Clients send the same few documents over and over: hashing each once keeps the cache-hit path short. */
+const documentHashes = new LRUCache<string, string>({ max: 1_000 });
+
+function documentHash(query: string): string {
+  let hash = documentHashes.get(query);
+  if (hash === undefined) {
+    hash = sha256(query);
+    documentHashes.set(query, hash);
+  }
+  return hash;
 }
 
 function sha256(text: string): string {
