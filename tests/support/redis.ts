@@ -25,7 +25,6 @@ export function describeWithRedis(name: string, body: () => void): void {
     describe(name, body);
     return;
   }
-  // eslint-disable-next-line no-console
   console.warn(`SKIPPED "${name}": no Redis at 127.0.0.1:6379 (start one with: redis-server --save "" --appendonly no). CI never skips these.`);
   describe.skip(name, body);
 }
