@@ -46,6 +46,9 @@ export const QUERY_LIMIT_DEFAULTS = {
 } as const;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const redisUrl = z
+  .string()
+  .refine((value) => URL.canParse(value) && /^rediss?:$/.test(new URL(value).protocol), { error: 'must be a redis:// or rediss:// URL' });
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test' }).default('development'),
@@ -72,6 +75,33 @@ const EnvSchema = z.object({
   PERSISTED_OPERATIONS_MANIFEST: z.string().min(1).default(DEFAULT_PERSISTED_OPERATIONS_MANIFEST),
   METRICS_ENABLED: booleanFromEnv.default(true),
   DEMO_LATENCY_MS: z.coerce.number({ error: 'must be a number' }).int().min(0, 'must be 0 or more').default(0),
+
+  // Entity cache: per-kind freshness overrides (defaults in src/cache/cachePolicies.ts).
+  CACHE_TTL_POST_SECONDS: positiveInt('CACHE_TTL_POST_SECONDS').optional(),
+  CACHE_TTL_POST_LIST_SECONDS: positiveInt('CACHE_TTL_POST_LIST_SECONDS').optional(),
+  CACHE_TTL_AUTHOR_SECONDS: positiveInt('CACHE_TTL_AUTHOR_SECONDS').optional(),
+  CACHE_TTL_TOPIC_SECONDS: positiveInt('CACHE_TTL_TOPIC_SECONDS').optional(),
+  CACHE_TTL_RELATED_SECONDS: positiveInt('CACHE_TTL_RELATED_SECONDS').optional(),
+  CACHE_MISS_TTL_SECONDS: positiveInt('CACHE_MISS_TTL_SECONDS').optional(),
+  CACHE_STALE_WHILE_REVALIDATE_SECONDS: nonNegativeInt('CACHE_STALE_WHILE_REVALIDATE_SECONDS').optional(),
+  CACHE_STALE_IF_ERROR_SECONDS: nonNegativeInt('CACHE_STALE_IF_ERROR_SECONDS').optional(),
+
+  // Shared tier.
+  REDIS_URL: redisUrl.optional(),
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, { error: 'must be 1 to 64 letters, digits, or : _ . -' }).default('newsroom-gw'),
+  REDIS_COMMAND_TIMEOUT_MS: positiveInt('REDIS_COMMAND_TIMEOUT_MS').default(200),
+  REDIS_CONNECT_TIMEOUT_MS: positiveInt('REDIS_CONNECT_TIMEOUT_MS').default(2_000),
+
+  // Full-response cache and HTTP caching headers.
+  RESPONSE_CACHE: booleanFromEnv.default(true),
+  RESPONSE_CACHE_MAX_BYTES: positiveInt('RESPONSE_CACHE_MAX_BYTES').default(64 * 1024 * 1024),
+  RESPONSE_CACHE_MAX_TTL_SECONDS: positiveInt('RESPONSE_CACHE_MAX_TTL_SECONDS').default(300),
+  HTTP_CACHE_S_MAXAGE_SECONDS: positiveInt('HTTP_CACHE_S_MAXAGE_SECONDS').optional(),
+  HTTP_CACHE_STALE_WHILE_REVALIDATE_SECONDS: nonNegativeInt('HTTP_CACHE_STALE_WHILE_REVALIDATE_SECONDS').default(60),
+  HTTP_CACHE_STALE_IF_ERROR_SECONDS: nonNegativeInt('HTTP_CACHE_STALE_IF_ERROR_SECONDS').default(86_400),
+
+  // Purge on publish.
+  WEBHOOK_SECRET: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -89,12 +119,23 @@ export interface QueryLimits {
   maxErrors: number;
 }
 
+/** Entity cache overrides in seconds; unset ones keep the per-kind defaults. */
+export interface CacheTtlOverrides {
+  postSeconds?: number;
+  postListSeconds?: number;
+  authorSeconds?: number;
+  topicSeconds?: number;
+  relatedSeconds?: number;
+  missSeconds?: number;
+  staleWhileRevalidateSeconds?: number;
+  staleIfErrorSeconds?: number;
+}
+
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
   host: string | undefined;
   logLevel: LogLevel;
-  cache: { maxEntries: number };
   http: {
     bodyLimitBytes: number;
     /** A request still running after this is answered 504 GATEWAY_TIMEOUT. */
@@ -113,6 +154,13 @@ export interface Config {
     manifestPath: string;
   };
   metrics: { enabled: boolean };
+  cache: { maxEntries: number; ttl: CacheTtlOverrides };
+  /** Unset: one instance, in-process cache only. */
+  redis: { url: string; keyPrefix: string; commandTimeoutMs: number; connectTimeoutMs: number } | undefined;
+  responseCache: { enabled: boolean; maxBytes: number; maxTtlSeconds: number };
+  httpCache: { sharedMaxAgeSeconds: number | undefined; staleWhileRevalidateSeconds: number; staleIfErrorSeconds: number };
+  /** Unset: the content-changed webhook answers 404. */
+  webhook: { secret: string } | undefined;
   /** Schema exploration for developers: on in development, off in production unless asked for. */
   introspection: boolean;
   landingPage: boolean;
@@ -145,7 +193,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: values.PORT,
     host: values.HOST,
     logLevel: values.LOG_LEVEL ?? (values.NODE_ENV === 'test' ? 'silent' : 'info'),
-    cache: { maxEntries: values.CACHE_MAX_ENTRIES },
     http: {
       bodyLimitBytes: values.BODY_LIMIT_BYTES,
       requestTimeoutMs: values.REQUEST_TIMEOUT_MS,
@@ -163,6 +210,38 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     persistedOperations: { only: values.PERSISTED_OPERATIONS_ONLY, manifestPath: values.PERSISTED_OPERATIONS_MANIFEST },
     metrics: { enabled: values.METRICS_ENABLED },
+    cache: {
+      maxEntries: values.CACHE_MAX_ENTRIES,
+      ttl: {
+        postSeconds: values.CACHE_TTL_POST_SECONDS,
+        postListSeconds: values.CACHE_TTL_POST_LIST_SECONDS,
+        authorSeconds: values.CACHE_TTL_AUTHOR_SECONDS,
+        topicSeconds: values.CACHE_TTL_TOPIC_SECONDS,
+        relatedSeconds: values.CACHE_TTL_RELATED_SECONDS,
+        missSeconds: values.CACHE_MISS_TTL_SECONDS,
+        staleWhileRevalidateSeconds: values.CACHE_STALE_WHILE_REVALIDATE_SECONDS,
+        staleIfErrorSeconds: values.CACHE_STALE_IF_ERROR_SECONDS,
+      },
+    },
+    redis: values.REDIS_URL
+      ? {
+          url: values.REDIS_URL,
+          keyPrefix: values.REDIS_KEY_PREFIX,
+          commandTimeoutMs: values.REDIS_COMMAND_TIMEOUT_MS,
+          connectTimeoutMs: values.REDIS_CONNECT_TIMEOUT_MS,
+        }
+      : undefined,
+    responseCache: {
+      enabled: values.RESPONSE_CACHE,
+      maxBytes: values.RESPONSE_CACHE_MAX_BYTES,
+      maxTtlSeconds: values.RESPONSE_CACHE_MAX_TTL_SECONDS,
+    },
+    httpCache: {
+      sharedMaxAgeSeconds: values.HTTP_CACHE_S_MAXAGE_SECONDS,
+      staleWhileRevalidateSeconds: values.HTTP_CACHE_STALE_WHILE_REVALIDATE_SECONDS,
+      staleIfErrorSeconds: values.HTTP_CACHE_STALE_IF_ERROR_SECONDS,
+    },
+    webhook: values.WEBHOOK_SECRET ? { secret: values.WEBHOOK_SECRET } : undefined,
     introspection,
     landingPage: values.LANDING_PAGE ?? !production,
     fieldSuggestions: values.FIELD_SUGGESTIONS ?? introspection,

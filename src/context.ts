@@ -1,5 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import type { EntityCache } from './cache/EntityCache';
+import { ResponseTags } from './cache/cacheTags';
 import { createLoaders, type Loaders } from './loaders/createLoaders';
 import type { Sources } from './sources/types';
 import { noopTelemetry, type Telemetry } from './telemetry';
@@ -15,6 +16,15 @@ export interface GatewayContext {
    * down): the client gets both the data and the reason.
    */
   degradations: GraphQLError[];
+  /** The request carried Authorization or Cookie: never cached by shared caches. */
+  credentialed: boolean;
+  /** Cache tags of the records resolved for this operation (Surrogate-Key, purges). */
+  cacheTags: ResponseTags;
+  /**
+   * Filled by the HTTP cache plugin when shared caches may keep this response: for how long, under which
+   * tags. A holder object because Apollo hands plugins a shallow copy of the context.
+   */
+  cacheOutcome: { shared?: { maxAgeSeconds: number; tags: string[] } };
 }
 
 export interface ContextDeps {
@@ -23,16 +33,25 @@ export interface ContextDeps {
   telemetry?: Telemetry;
 }
 
-export function createContext(deps: ContextDeps, requestId: string): GatewayContext {
+export interface RequestFacts {
+  credentialed: boolean;
+}
+
+export function createContext(deps: ContextDeps, requestId: string, request: RequestFacts = { credentialed: false }): GatewayContext {
   const staleEntities = new Set<string>();
+  const cacheTags = new ResponseTags();
   const telemetry = deps.telemetry ?? noopTelemetry;
   return {
     requestId,
     staleEntities,
     degradations: [],
+    credentialed: request.credentialed,
+    cacheTags,
+    cacheOutcome: {},
     loaders: createLoaders({
       sources: deps.sources,
       cache: deps.cache,
+      tags: cacheTags,
       onStale: (kind, key) => staleEntities.add(`${kind}:${key}`),
       onBatch: (loader, size) => telemetry.loaderBatch(loader, size),
     }),

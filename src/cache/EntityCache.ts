@@ -1,5 +1,7 @@
-import type Keyv from 'keyv';
-import type { CacheKind, CachePolicies } from './cachePolicies';
+import { LRUCache } from 'lru-cache';
+import type { CacheKind, CachePolicies, CachePolicy } from './cachePolicies';
+import { LIST_TAG } from './cacheTags';
+import type { TieredStore } from './TieredStore';
 
 /** What the cache stores: the value (`null` for a remembered miss) and when it stops being fresh. */
 export interface StoredEntry<T> {
@@ -7,10 +9,15 @@ export interface StoredEntry<T> {
   freshUntil: number;
 }
 
+/**
+ * `fresh`: serve it. `revalidate`: serve it, and refresh it in the background (stale-while-revalidate).
+ * `stale`: ask the upstream; serve it only if the upstream fails (stale-if-error).
+ */
+export type Freshness = 'fresh' | 'revalidate' | 'stale';
+
 export interface CacheLookup<T> {
   value: T | null;
-  /** Past its TTL: usable only when the upstream fails (stale-if-error). */
-  stale: boolean;
+  freshness: Freshness;
 }
 
 export interface EntityCacheOptions {
@@ -18,19 +25,26 @@ export interface EntityCacheOptions {
   /** Bumped when record shapes change, so old entries in a shared Redis are never read as new ones. */
   version: string;
   onError: (error: unknown) => void;
-  onLookup?: (kind: CacheKind, hits: number, misses: number) => void;
   now?: () => number;
 }
 
+/** How long a purge is remembered, to refuse writes of values fetched before it (see setMany). */
+const PURGE_MEMORY_MS = 5 * 60_000;
+
 /**
- * Shared entity cache over a Keyv store, across requests (DataLoader only memoizes within one).
+ * Shared entity cache over the tiered store, across requests (DataLoader only memoizes within one).
  * A cache failure is a miss, never a failed request.
  */
 export class EntityCache {
   private readonly now: () => number;
+  private readonly refreshing = new Set<string>();
+  private readonly pendingRefreshes = new Set<Promise<void>>();
+  /** Entity key -> when it was purged. A fetch that started before that must not write its old value back. */
+  private readonly purgedAt = new LRUCache<string, number>({ max: 50_000, ttl: PURGE_MEMORY_MS });
+  private listingsPurgedAt = 0;
 
   constructor(
-    private readonly keyv: Keyv,
+    readonly store: TieredStore,
     private readonly options: EntityCacheOptions,
   ) {
     this.now = options.now ?? Date.now;
@@ -41,53 +55,109 @@ export class EntityCache {
     return `${this.options.version}:${kind}:${scope}:${key}`;
   }
 
-  async getMany<T>(kind: CacheKind, scope: string, keys: readonly string[]): Promise<(CacheLookup<T> | undefined)[]> {
-    if (keys.length === 0) return [];
-    let stored: (StoredEntry<T> | undefined)[];
-    try {
-      stored = await this.keyv.getMany<StoredEntry<T>>(keys.map((key) => this.key(kind, scope, key)));
-    } catch (error) {
-      this.options.onError(error);
-      stored = [];
-    }
-    const now = this.now();
-    let hits = 0;
-    const lookups = keys.map((_, index) => {
-      const entry = stored[index];
-      if (!isStoredEntry<T>(entry)) return undefined;
-      const stale = entry.freshUntil <= now;
-      if (!stale) hits += 1;
-      return { value: entry.value, stale };
-    });
-    this.options.onLookup?.(kind, hits, keys.length - hits);
-    return lookups;
+  /** The cache's clock: upstream calls are timed with it, so purges and writes compare on one clock. */
+  timestamp(): number {
+    return this.now();
   }
 
-  async setMany<T>(kind: CacheKind, scope: string, entries: readonly { key: string; value: T | null }[]): Promise<void> {
-    if (entries.length === 0) return;
+  policyFor(kind: CacheKind): CachePolicy {
+    return this.options.policies[kind];
+  }
+
+  /** Every listing key starts with this, so listings can be purged together when any post changes. */
+  get listingKeyPrefix(): string {
+    return `${this.options.version}:postList:`;
+  }
+
+  async getMany<T>(kind: CacheKind, scope: string, keys: readonly string[]): Promise<(CacheLookup<T> | undefined)[]> {
+    if (keys.length === 0) return [];
+    const stored = await this.store.getMany<StoredEntry<T>>(
+      keys.map((key) => this.key(kind, scope, key)),
+      kind,
+    );
+    const now = this.now();
+    const policy = this.options.policies[kind];
+    return stored.map((entry) => {
+      if (!isStoredEntry<T>(entry)) return undefined;
+      const freshness: Freshness =
+        entry.freshUntil > now ? 'fresh' : entry.value !== null && entry.freshUntil + policy.staleWhileRevalidateMs > now ? 'revalidate' : 'stale';
+      return { value: entry.value, freshness };
+    });
+  }
+
+  /**
+   * `startedAt`: when the upstream call that produced these values began. A key purged since then keeps
+   * its purge: the value may predate the edit that caused it.
+   */
+  async setMany<T>(kind: CacheKind, scope: string, entries: readonly { key: string; value: T | null }[], startedAt?: number): Promise<void> {
     const policy = this.options.policies[kind];
     const now = this.now();
-    try {
-      await this.keyv.setMany(
-        entries.map(({ key, value }) => {
-          const ttlMs = value === null ? policy.missTtlMs : policy.ttlMs;
-          const stored: StoredEntry<T> = { value, freshUntil: now + ttlMs };
-          // Misses are not worth keeping stale: serving "not found" on error helps nobody.
-          return { key: this.key(kind, scope, key), value: stored, ttl: value === null ? ttlMs : ttlMs + policy.staleIfErrorMs };
-        }),
-      );
-    } catch (error) {
-      this.options.onError(error);
-    }
+    const written = entries
+      .map(({ key, value }) => ({ key: this.key(kind, scope, key), value }))
+      .filter(({ key }) => startedAt === undefined || !this.purgedSince(kind, key, startedAt));
+    if (written.length === 0) return;
+    await this.store.setMany(
+      written.map(({ key, value }) => {
+        const ttlMs = value === null ? policy.missTtlMs : policy.ttlMs;
+        const stored: StoredEntry<T> = { value, freshUntil: now + ttlMs };
+        // Misses are not worth keeping stale: serving "not found" on error helps nobody.
+        const keepMs = value === null ? ttlMs : ttlMs + Math.max(policy.staleWhileRevalidateMs, policy.staleIfErrorMs);
+        return { key, value: stored, ttlMs: keepMs };
+      }),
+      kind === 'postList' ? [LIST_TAG.post] : [],
+    );
   }
 
   async deleteMany(kind: CacheKind, scope: string, keys: readonly string[]): Promise<void> {
-    if (keys.length === 0) return;
-    try {
-      await this.keyv.deleteMany(keys.map((key) => this.key(kind, scope, key)));
-    } catch (error) {
-      this.options.onError(error);
-    }
+    await this.store.deleteMany(keys.map((key) => this.key(kind, scope, key)));
+  }
+
+  /**
+   * Stale-while-revalidate: refreshes `keys` in the background, at most once at a time per key on this
+   * instance however many requests saw them old. A failed refresh keeps the old value.
+   */
+  revalidate<T>(kind: CacheKind, scope: string, keys: readonly string[], fetch: (keys: string[]) => Promise<(T | null)[]>): void {
+    const wanted = keys.filter((key) => !this.refreshing.has(this.key(kind, scope, key)));
+    if (wanted.length === 0) return;
+    const ids = wanted.map((key) => this.key(kind, scope, key));
+    for (const id of ids) this.refreshing.add(id);
+    const startedAt = this.now();
+    const refresh = (async () => {
+      try {
+        const fetched = await fetch(wanted);
+        await this.setMany(
+          kind,
+          scope,
+          wanted.map((key, position) => ({ key, value: fetched[position] ?? null })),
+          startedAt,
+        );
+      } catch (error) {
+        this.options.onError(error);
+      } finally {
+        for (const id of ids) this.refreshing.delete(id);
+      }
+    })();
+    this.pendingRefreshes.add(refresh);
+    void refresh.finally(() => this.pendingRefreshes.delete(refresh));
+  }
+
+  /** Records purges (full keys) so in-flight fetches that predate them do not write old values back. */
+  notePurged(fullKeys: readonly string[], listings: boolean): void {
+    const now = this.now();
+    for (const key of fullKeys) this.purgedAt.set(key, now);
+    if (listings) this.listingsPurgedAt = now;
+  }
+
+  /** Waits for background refreshes and shared-tier writes: for shutdown and tests. */
+  async settle(): Promise<void> {
+    while (this.pendingRefreshes.size > 0) await Promise.all([...this.pendingRefreshes]);
+    await this.store.settle();
+  }
+
+  private purgedSince(kind: CacheKind, fullKey: string, startedAt: number): boolean {
+    if (kind === 'postList' && this.listingsPurgedAt >= startedAt) return true;
+    const purgedAt = this.purgedAt.get(fullKey);
+    return purgedAt !== undefined && purgedAt >= startedAt;
   }
 }
 

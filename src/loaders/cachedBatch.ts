@@ -10,26 +10,36 @@ export interface CachedBatchOptions<V> {
   fetch: (keys: string[]) => Promise<(V | null)[]>;
   /** Called for keys answered with a stale value because the upstream failed. */
   onStale?: (kind: CacheKind, key: string) => void;
+  /** Every answer of the batch, from cache or upstream (for cache tags). */
+  onResult?: (keys: readonly string[], results: readonly (V | null | Error)[]) => void;
 }
 
 /**
- * A DataLoader batch function in front of the shared cache: fresh hits skip the upstream; the rest go in
- * one upstream call; when that call fails, keys with a stale value get it (stale-if-error) and only the
+ * A DataLoader batch function in front of the shared cache: fresh hits skip the upstream; merely old
+ * values are served at once and refreshed in the background (stale-while-revalidate); the rest go in one
+ * upstream call; when that call fails, keys with a stale value get it (stale-if-error) and only the
  * others fail.
  */
 export function cachedBatch<V>(options: CachedBatchOptions<V>) {
   const { cache, kind, scope } = options;
-  return async (keys: readonly string[]): Promise<(V | null | Error)[]> => {
+  const batch = async (keys: readonly string[]): Promise<(V | null | Error)[]> => {
     const lookups = await cache.getMany<V>(kind, scope, keys);
     const results: (V | null | Error)[] = new Array(keys.length);
     const missing: number[] = [];
+    const toRevalidate: string[] = [];
     lookups.forEach((lookup, index) => {
-      if (lookup && !lookup.stale) results[index] = lookup.value;
-      else missing.push(index);
+      if (lookup && lookup.freshness !== 'stale') {
+        results[index] = lookup.value;
+        if (lookup.freshness === 'revalidate') toRevalidate.push(keys[index] as string);
+      } else {
+        missing.push(index);
+      }
     });
+    if (toRevalidate.length > 0) cache.revalidate(kind, scope, toRevalidate, options.fetch);
     if (missing.length === 0) return results;
 
     const missingKeys = missing.map((index) => keys[index] as string);
+    const startedAt = cache.timestamp();
     let fetched: (V | null)[];
     try {
       fetched = await options.fetch(missingKeys);
@@ -54,7 +64,15 @@ export function cachedBatch<V>(options: CachedBatchOptions<V>) {
       kind,
       scope,
       missingKeys.map((key, position) => ({ key, value: fetched[position] ?? null })),
+      startedAt,
     );
+    return results;
+  };
+  if (!options.onResult) return batch;
+  const onResult = options.onResult;
+  return async (keys: readonly string[]) => {
+    const results = await batch(keys);
+    onResult(keys, results);
     return results;
   };
 }

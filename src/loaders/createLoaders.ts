@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
+import type { EntityScopes } from '../cache/ContentPurger';
 import type { EntityCache } from '../cache/EntityCache';
 import type { CacheKind } from '../cache/cachePolicies';
+import { entityTag, LIST_TAG, slugTag, type ResponseTags, type TaggedType } from '../cache/cacheTags';
 import type { AuthorRecord, PostRecord, RelatedRef, TopicRecord } from '../sources/records';
 import type { PostListPage, PostListParams, Sources } from '../sources/types';
 import { cachedBatch } from './cachedBatch';
@@ -23,15 +25,27 @@ export interface LoaderDeps {
   sources: Sources;
   cache: EntityCache;
   onStale?: (kind: CacheKind, key: string) => void;
+  /** Collects the cache tags of what the operation resolved; absent when nobody needs them. */
+  tags?: ResponseTags;
   /** Called with each batch's size, before the cache is asked: how well DataLoader is batching. */
   onBatch?: (loader: keyof Loaders, size: number) => void;
+}
+
+/** The entity cache's key spaces, shared with the purge (which must find the same keys). */
+export function entityScopes(sources: Sources): EntityScopes {
+  return {
+    post: { byId: sources.posts.name, bySlug: `${sources.posts.name}:slug` },
+    author: { byId: sources.authors.name, bySlug: `${sources.authors.name}:slug` },
+    topic: { byId: sources.topics.name, bySlug: `${sources.topics.name}:slug` },
+    related: `${sources.related.name}:${RELATED_FETCH_LIMIT}`,
+  };
 }
 
 /**
  * One set of loaders per operation: batching and dedupe within a request, never a memo shared across
  * users. Cross-request reuse is the entity cache's job.
  */
-export function createLoaders({ sources, cache, onStale, onBatch }: LoaderDeps): Loaders {
+export function createLoaders({ sources, cache, onStale, tags, onBatch }: LoaderDeps): Loaders {
   const { posts, authors, topics, related } = sources;
   const observed = <K, V>(loader: keyof Loaders, batch: (keys: readonly K[]) => Promise<(V | Error)[]>) =>
     onBatch
@@ -40,48 +54,62 @@ export function createLoaders({ sources, cache, onStale, onBatch }: LoaderDeps):
           return batch(keys);
         }
       : batch;
+  const scopes = entityScopes(sources);
+  const tagged = (type: TaggedType, by: 'id' | 'slug') => (tags ? tagRecords(tags, cache, type, by) : undefined);
 
   const postById = new DataLoader(
-    observed('postById', cachedBatch<PostRecord>({ cache, kind: 'post', scope: posts.name, onStale, fetch: (ids) => posts.getPostsByIds(ids) })),
+    observed('postById', cachedBatch<PostRecord>({ cache, kind: 'post', scope: scopes.post.byId, onStale, onResult: tagged('post', 'id'), fetch: (ids) => posts.getPostsByIds(ids) })),
   );
   const postBySlug = new DataLoader(
     observed('postBySlug', cachedBatch<PostRecord>({
       cache,
       kind: 'post',
-      scope: `${posts.name}:slug`,
+      scope: scopes.post.bySlug,
       onStale,
-      fetch: async (slugs) => primeAll(postById, await posts.getPostsBySlugs(slugs)),
+      onResult: tagged('post', 'slug'),
+      fetch: async (slugs) => {
+        const startedAt = cache.timestamp();
+        return alsoById(cache, 'post', scopes.post.byId, postById, await posts.getPostsBySlugs(slugs), startedAt);
+      },
     })),
   );
   const authorById = new DataLoader(
-    observed('authorById', cachedBatch<AuthorRecord>({ cache, kind: 'author', scope: authors.name, onStale, fetch: (ids) => authors.getAuthorsByIds(ids) })),
+    observed('authorById', cachedBatch<AuthorRecord>({ cache, kind: 'author', scope: scopes.author.byId, onStale, onResult: tagged('author', 'id'), fetch: (ids) => authors.getAuthorsByIds(ids) })),
   );
   const authorBySlug = new DataLoader(
     observed('authorBySlug', cachedBatch<AuthorRecord>({
       cache,
       kind: 'author',
-      scope: `${authors.name}:slug`,
+      scope: scopes.author.bySlug,
       onStale,
-      fetch: async (slugs) => primeAll(authorById, await authors.getAuthorsBySlugs(slugs)),
+      onResult: tagged('author', 'slug'),
+      fetch: async (slugs) => {
+        const startedAt = cache.timestamp();
+        return alsoById(cache, 'author', scopes.author.byId, authorById, await authors.getAuthorsBySlugs(slugs), startedAt);
+      },
     })),
   );
   const topicById = new DataLoader(
-    observed('topicById', cachedBatch<TopicRecord>({ cache, kind: 'topic', scope: topics.name, onStale, fetch: (ids) => topics.getTopicsByIds(ids) })),
+    observed('topicById', cachedBatch<TopicRecord>({ cache, kind: 'topic', scope: scopes.topic.byId, onStale, onResult: tagged('topic', 'id'), fetch: (ids) => topics.getTopicsByIds(ids) })),
   );
   const topicBySlug = new DataLoader(
     observed('topicBySlug', cachedBatch<TopicRecord>({
       cache,
       kind: 'topic',
-      scope: `${topics.name}:slug`,
+      scope: scopes.topic.bySlug,
       onStale,
-      fetch: async (slugs) => primeAll(topicById, await topics.getTopicsBySlugs(slugs)),
+      onResult: tagged('topic', 'slug'),
+      fetch: async (slugs) => {
+        const startedAt = cache.timestamp();
+        return alsoById(cache, 'topic', scopes.topic.byId, topicById, await topics.getTopicsBySlugs(slugs), startedAt);
+      },
     })),
   );
   const relatedByPostId = new DataLoader(
     observed('relatedByPostId', cachedBatch<RelatedRef[]>({
       cache,
       kind: 'related',
-      scope: `${related.name}:${RELATED_FETCH_LIMIT}`,
+      scope: scopes.related,
       onStale,
       fetch: (postIds) => related.getRelatedByPostIds(postIds, RELATED_FETCH_LIMIT),
     })),
@@ -99,7 +127,11 @@ export function createLoaders({ sources, cache, onStale, onBatch }: LoaderDeps):
     observed('postList', async (params: readonly PostListParams[]) => {
       const pages = await listBatch(params.map(listKey));
       for (const page of pages) {
-        if (page && !(page instanceof Error)) primeAll(postById, page.items);
+        if (!page || page instanceof Error) continue;
+        primeAll(postById, page.items);
+        // A listing changes whenever any post is published: its coarse tag is purged with every post.
+        tags?.add(LIST_TAG.post);
+        for (const item of page.items) tags?.add(entityTag('post', item.id));
       }
       return pages;
     }),
@@ -124,9 +156,43 @@ export function listKey(params: PostListParams): string {
   });
 }
 
+/**
+ * Records found by slug are also the records by id: prime this request's id loader and keep them in the
+ * cache by id too, which is where a purge (that names ids) finds their slugs.
+ */
+function alsoById<T extends { id: string }>(
+  cache: EntityCache,
+  kind: CacheKind,
+  idScope: string,
+  loader: DataLoader<string, T | null>,
+  records: readonly (T | null)[],
+  startedAt: number,
+): (T | null)[] {
+  const found = records.filter((record): record is T => record !== null);
+  void cache.setMany(kind, idScope, found.map((record) => ({ key: record.id, value: record })), startedAt);
+  return primeAll(loader, records);
+}
+
 function primeAll<T extends { id: string }>(loader: DataLoader<string, T | null>, records: readonly (T | null)[]): (T | null)[] {
   for (const record of records) {
     if (record) loader.prime(record.id, record);
   }
   return [...records];
+}
+
+/** Tags each resolved record (`post:420`); a miss caps the response's age at the cached miss's. */
+function tagRecords(tags: ResponseTags, cache: EntityCache, type: TaggedType, by: 'id' | 'slug') {
+  const missTtlSeconds = Math.max(1, Math.floor(cache.policyFor(type).missTtlMs / 1000));
+  return (keys: readonly string[], results: readonly ({ id: string } | null | Error)[]) => {
+    results.forEach((result, index) => {
+      if (result instanceof Error) return;
+      if (result) {
+        tags.add(entityTag(type, result.id));
+        return;
+      }
+      const key = keys[index] as string;
+      tags.add(by === 'id' ? entityTag(type, key) : slugTag(type, key));
+      tags.capMaxAge(missTtlSeconds);
+    });
+  };
 }

@@ -1,7 +1,9 @@
 import { URLResolver } from 'graphql-scalars';
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { CACHE_HINT } from './cacheControl';
 import { Node } from './Node';
 
+@Directive(CACHE_HINT.author)
 @ObjectType({ implements: Node, description: 'A journalist or contributor.' })
 export class Author implements Node {
   /** The upstream's own id; the GraphQL `id` field is the opaque global id made from it. */

@@ -1,6 +1,8 @@
 import { URLResolver } from 'graphql-scalars';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { CACHE_HINT } from './cacheControl';
 
+@Directive(CACHE_HINT.inherit)
 @ObjectType({ description: 'An image with what a page needs to lay it out and describe it.' })
 export class Image {
   @Field(() => URLResolver, { description: 'Absolute URL of the image file.' })

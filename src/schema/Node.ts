@@ -1,5 +1,7 @@
-import { Field, ID, InterfaceType } from 'type-graphql';
+import { Directive, Field, ID, InterfaceType } from 'type-graphql';
+import { CACHE_HINT } from './cacheControl';
 
+@Directive(CACHE_HINT.node)
 @InterfaceType({
   description: 'An object with a globally unique, opaque id. Fetch any such object again with `node(id:)`.',
   // Records are plain JSON from the cache, not class instances, so the type is told by its shape.

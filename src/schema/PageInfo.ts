@@ -1,5 +1,7 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { CACHE_HINT } from './cacheControl';
 
+@Directive(CACHE_HINT.inherit)
 @ObjectType({ description: 'Relay pagination information.' })
 export class PageInfo {
   @Field({ description: 'Whether more items follow `endCursor`.' })

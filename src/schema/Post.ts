@@ -1,9 +1,11 @@
 import { DateTimeResolver, URLResolver } from 'graphql-scalars';
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { CACHE_HINT } from './cacheControl';
 import { Image } from './Image';
 import { Node } from './Node';
 
 /** An article as the gateway stores it. Foreign keys are data here; resolvers turn them into objects. */
+@Directive(CACHE_HINT.post)
 @ObjectType({ implements: Node, description: 'A published article.' })
 export class Post implements Node {
   /** The upstream's own id; the GraphQL `id` field is the opaque global id made from it. */

@@ -1,7 +1,9 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { CACHE_HINT } from './cacheControl';
 import { PageInfo } from './PageInfo';
 import { Post } from './Post';
 
+@Directive(CACHE_HINT.inherit)
 @ObjectType({ description: 'A post in a page of posts.' })
 export class PostEdge {
   @Field({ description: 'Opaque position of this post; pass it as `after` to continue after it.' })
@@ -11,6 +13,7 @@ export class PostEdge {
   node!: Post;
 }
 
+@Directive(CACHE_HINT.listing)
 @ObjectType({ description: 'A page of posts, newest first.' })
 export class PostConnection {
   @Field(() => [PostEdge], { description: 'The posts of this page with their cursors.' })

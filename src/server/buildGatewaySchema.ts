@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import { specifiedDirectives, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { AuthorResolver } from '../resolvers/AuthorResolver';
 import { PostResolver } from '../resolvers/PostResolver';
 import { QueryResolver } from '../resolvers/QueryResolver';
 import { RelatedStoryResolver } from '../resolvers/RelatedStoryResolver';
 import { TopicResolver } from '../resolvers/TopicResolver';
+import { cacheControlDirective } from '../schema/cacheControl';
 
 let schema: GraphQLSchema | undefined;
 
@@ -14,6 +15,7 @@ export function buildGatewaySchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
     resolvers: [QueryResolver, PostResolver, AuthorResolver, TopicResolver, RelatedStoryResolver],
     validate: false,
+    directives: [...specifiedDirectives, cacheControlDirective],
   });
   return schema;
 }

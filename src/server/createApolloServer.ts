@@ -1,12 +1,16 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { GatewayContext } from '../context';
+import type { PersistedQueryCache } from '../cache/PersistedQueryCache';
+import type { TaggedType } from '../cache/cacheTags';
 import { createFormatError } from '../errors';
 import { currentRequestId } from '../requestScope';
 import { noopTelemetry, type Telemetry } from '../telemetry';
+import { httpCachePlugin } from './httpCache/httpCachePlugin';
 import { costLimitPlugin } from './limits/costLimitPlugin';
 import { createQueryLimitRules } from './limits/createQueryLimitRules';
 import { operationTelemetryPlugin } from './plugins/operationTelemetryPlugin';
@@ -16,9 +20,19 @@ export interface ApolloDeps {
   schema: GraphQLSchema;
   telemetry?: Telemetry;
   onUnexpectedError: (error: unknown, requestId?: string) => void;
+  /** Automatic Persisted Queries live in the shared cache, so every instance knows every registered hash. */
+  persistedQueryCache: PersistedQueryCache;
+  onTagsCollapsed: (kinds: TaggedType[]) => void;
 }
 
-export function createApolloServer({ config, schema, telemetry = noopTelemetry, onUnexpectedError }: ApolloDeps): ApolloServer<GatewayContext> {
+export function createApolloServer({
+  config,
+  schema,
+  telemetry = noopTelemetry,
+  onUnexpectedError,
+  persistedQueryCache,
+  onTagsCollapsed,
+}: ApolloDeps): ApolloServer<GatewayContext> {
   const formatError = createFormatError({
     exposeInternals: config.exposeErrorDetails,
     hideSuggestions: !config.fieldSuggestions,
@@ -39,14 +53,18 @@ export function createApolloServer({ config, schema, telemetry = noopTelemetry, 
     validationRules: createQueryLimitRules(limits),
     validationOptions: { maxErrors: limits.maxErrors },
     allowBatchedHttpRequests: config.http.batchMaxOperations > 0,
-    // Only the manifest's operations run in that mode, so nothing may register new ones (automatic persisted queries).
-    ...(config.persistedOperations.only ? { persistedQueries: false as const } : {}),
+    // Automatic Persisted Queries live in the shared cache, so every instance knows every registered hash.
+    // Only the manifest's operations run in trusted-documents mode, so nothing may register new ones then.
+    persistedQueries: config.persistedOperations.only ? false : { cache: persistedQueryCache },
     csrfPrevention: true,
     // src/index.ts owns SIGTERM: it drains HTTP first, then stops Apollo. Apollo's own handler would stop it
     // alongside and re-raise the signal.
     stopOnTerminationSignals: false,
     formatError,
     plugins: [
+      // Computes each operation's cache policy from the schema's @cacheControl hints; our plugin writes the headers.
+      ApolloServerPluginCacheControl({ defaultMaxAge: 0, calculateHttpHeaders: false }),
+      httpCachePlugin(config.httpCache, onTagsCollapsed),
       config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : ApolloServerPluginLandingPageDisabled(),
       costLimitPlugin<GatewayContext>(limits.maxCost),
       partialResultsPlugin(formatError),

@@ -1,13 +1,22 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
+import { ContentPurger } from '../cache/ContentPurger';
 import { EntityCache } from '../cache/EntityCache';
-import { DEFAULT_CACHE_POLICIES } from '../cache/cachePolicies';
-import { createMemoryStore } from '../cache/createMemoryStore';
+import { resolveCachePolicies } from '../cache/cachePolicies';
+import { MemoryTier } from '../cache/MemoryTier';
+import { PersistedQueryCache } from '../cache/PersistedQueryCache';
+import { RedisConnection, RedisUnavailableError } from '../cache/RedisConnection';
+import { RedisTagIndex } from '../cache/RedisTagIndex';
+import { RedisTier } from '../cache/RedisTier';
+import { ResponseCache, responseSize } from '../cache/ResponseCache';
+import { TieredStore, type TieredStoreHooks } from '../cache/TieredStore';
 import type { Config } from '../config';
 import { createContext, type GatewayContext } from '../context';
 import { ErrorCode } from '../errors';
+import { entityScopes } from '../loaders/createLoaders';
 import { PrometheusTelemetry } from '../metrics/PrometheusTelemetry';
 import { runInRequestScope, type RequestScope } from '../requestScope';
 import { instrumentSources } from '../sources/instrumentSources';
@@ -17,9 +26,11 @@ import { answerClientError } from './answerClientError';
 import { buildGatewaySchema } from './buildGatewaySchema';
 import { createApolloServer } from './createApolloServer';
 import { createCors } from './cors';
+import { createContentChangedRoute } from './routes/contentChangedRoute';
 import { createGraphqlRoute } from './routes/graphqlRoute';
 import { healthRoute } from './routes/healthRoute';
 import { createMetricsRoute } from './routes/metricsRoute';
+import { createReadinessRoute, type ReadinessCheck } from './routes/readinessRoute';
 import type { Route } from './routes/Route';
 import { requestIdFrom } from './requestId';
 import { sendError } from './sendJson';
@@ -27,6 +38,9 @@ import { TrustedDocuments } from './trusted/TrustedDocuments';
 
 /** Bumped when record shapes change, so a shared cache never serves entries of an older shape. */
 export const CACHE_VERSION = 'v1';
+
+/** Registered query documents are small; this many cover any real site's operations. */
+const PERSISTED_QUERY_MEMORY_ENTRIES = 5_000;
 
 export interface GatewayDeps {
   config: Config;
@@ -41,6 +55,8 @@ export interface GatewayDeps {
   telemetry?: Telemetry;
   /** Trusted documents; read from config.persistedOperations.manifestPath when absent. */
   trustedDocuments?: TrustedDocuments;
+  /** Extra `/readyz` checks (upstreams, …); Redis is added when REDIS_URL is set. */
+  readinessChecks?: readonly ReadinessCheck[];
 }
 
 export interface Gateway {
@@ -48,17 +64,20 @@ export interface Gateway {
   apollo: ApolloServer<GatewayContext>;
   cache: EntityCache;
   metrics: PrometheusTelemetry;
-  /** Number of entries in the in-process tier, for checking its bound. */
+  responseCache: ResponseCache | undefined;
+  /** Number of entries in the in-process entity tier, for checking its bound. */
   memoryEntries: () => number;
+  /** Resolves when background cache writes and refreshes started so far have finished. */
+  settle(): Promise<void>;
   listen(port: number, host?: string): Promise<AddressInfo>;
-  /** Stops accepting connections, lets in-flight requests finish, then stops Apollo. */
+  /** Stops accepting connections, lets in-flight requests finish, then stops Apollo and Redis. */
   close(): Promise<void>;
   /** Ends every connection at once, in-flight requests included: for when a graceful close takes too long. */
   closeAllConnections(): void;
 }
 
 export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
-  const { config, logger } = deps;
+  const { config, logger, readinessChecks = [] } = deps;
   const trustedDocuments =
     deps.trustedDocuments ??
     TrustedDocuments.load(config.persistedOperations, (error) =>
@@ -68,33 +87,92 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   const telemetry = deps.telemetry ? fanOutTelemetry(metrics, deps.telemetry) : metrics;
   const sources = instrumentSources(deps.sources, telemetry);
 
-  const onCacheError = (error: unknown) => logger.warn({ err: error }, 'cache error; treated as a miss');
-  const memory = createMemoryStore(config.cache.maxEntries, onCacheError);
-  const cache = new EntityCache(memory.keyv, {
-    policies: DEFAULT_CACHE_POLICIES,
+  const instanceId = randomUUID();
+  const onCacheError = (error: unknown) => {
+    // An unreachable, slow or tripped Redis is reported once by the connection; each miss it causes is routine.
+    const routine = error instanceof RedisUnavailableError || (error as { code?: string })?.code === 'EOPENBREAKER' || (error as { code?: string })?.code === 'ETIMEDOUT';
+    if (routine) logger.debug({ err: error }, 'shared cache skipped; treated as a miss');
+    else logger.warn({ err: error }, 'cache error; treated as a miss');
+  };
+  const hooks: TieredStoreHooks = {
+    onError: onCacheError,
+    onLookup: (tier, label, hits, misses) => telemetry.cacheLookup(tier, label, hits, misses),
+  };
+
+  const redis = config.redis
+    ? new RedisConnection({
+        url: config.redis.url,
+        commandTimeoutMs: config.redis.commandTimeoutMs,
+        connectTimeoutMs: config.redis.connectTimeoutMs,
+        onDown: (error) => logger.warn({ err: error }, 'redis unavailable: serving from the in-process cache and the upstreams until it is back'),
+        onUp: () => logger.info('redis connected: the shared cache is in use'),
+        onBreakerState: (state) => telemetry.breakerState('redis', state),
+      })
+    : undefined;
+  redis?.start();
+  const prefix = config.redis?.keyPrefix ?? '';
+  const sharedTier = (name: string, longestEntryMs: number) =>
+    redis ? { tier: new RedisTier(redis, `${prefix}:${name}`), tags: new RedisTagIndex(redis, `${prefix}:${name}:tag:`, longestEntryMs) } : undefined;
+
+  const policies = resolveCachePolicies(config.cache.ttl);
+  const listingLifetimeMs = policies.postList.ttlMs + Math.max(policies.postList.staleWhileRevalidateMs, policies.postList.staleIfErrorMs);
+  const cache = new EntityCache(new TieredStore(new MemoryTier({ maxEntries: config.cache.maxEntries }), sharedTier('entity', listingLifetimeMs), hooks), {
+    policies,
     version: CACHE_VERSION,
     onError: onCacheError,
-    onLookup: (kind, hits, misses) => telemetry.cacheLookup('memory', kind, hits, misses),
   });
+  const responseCache = config.responseCache.enabled
+    ? new ResponseCache(
+        new TieredStore(
+          new MemoryTier({ maxBytes: config.responseCache.maxBytes, sizeOf: responseSize }),
+          sharedTier('response', config.responseCache.maxTtlSeconds * 1000),
+          hooks,
+        ),
+        CACHE_VERSION,
+      )
+    : undefined;
+  const persistedQueryStore = new TieredStore(new MemoryTier({ maxEntries: PERSISTED_QUERY_MEMORY_ENTRIES }), sharedTier('apq', 0), hooks);
+
+  const purger = new ContentPurger({
+    entities: cache,
+    responses: responseCache,
+    scopes: entityScopes(sources),
+    bus: redis ? { connection: redis, channel: `${prefix}:purge` } : undefined,
+    instanceId,
+    onError: (error) => logger.warn({ err: error }, 'purge could not reach the shared cache'),
+    onRemotePurge: (tags) => logger.info({ tags }, 'purged on another instance\'s request'),
+  });
+  purger.start();
 
   const apollo = createApolloServer({
     config,
     schema: buildGatewaySchema(),
     telemetry,
     onUnexpectedError: (error, requestId) => logger.error({ err: error, requestId }, 'unexpected error while resolving'),
+    persistedQueryCache: new PersistedQueryCache(persistedQueryStore, CACHE_VERSION),
+    onTagsCollapsed: (kinds) => logger.warn({ kinds }, 'cache tags over the CDN header limit: sent coarse tags for these kinds'),
   });
   await apollo.start();
 
+  const checks: ReadinessCheck[] = [...(redis ? [{ name: 'redis', check: () => redis.ping() }] : []), ...readinessChecks];
   const routes: Record<string, Route> = {
     '/graphql': createGraphqlRoute({
       apollo,
       bodyLimitBytes: config.http.bodyLimitBytes,
       batchMaxOperations: config.http.batchMaxOperations,
       trustedDocuments: { documents: trustedDocuments, only: config.persistedOperations.only },
-      createContext: (requestId) => createContext({ sources, cache, telemetry }, requestId),
+      createContext: (requestId, request) => createContext({ sources, cache, telemetry }, requestId, request),
+      responseCache: responseCache ? { cache: responseCache, maxTtlSeconds: config.responseCache.maxTtlSeconds } : undefined,
     }),
     '/healthz': healthRoute,
+    '/readyz': createReadinessRoute(checks),
     ...(config.metrics.enabled ? { '/metrics': createMetricsRoute(metrics) } : {}),
+    '/webhooks/content-changed': createContentChangedRoute({
+      secret: config.webhook?.secret,
+      purger,
+      bodyLimitBytes: config.http.bodyLimitBytes,
+      onPurged: (report) => logger.info({ purged: report.entities, tags: report.tags, sharedCache: report.shared }, 'content changed: purged'),
+    }),
   };
   const cors = createCors(config.http.corsOrigins);
 
@@ -152,12 +230,18 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   server.requestTimeout = 30_000;
   server.on('clientError', answerClientError);
 
+  const settle = async () => {
+    await Promise.all([cache.settle(), responseCache?.store.settle(), persistedQueryStore.settle()]);
+  };
+
   return {
     server,
     apollo,
     cache,
     metrics,
-    memoryEntries: () => memory.lru.size,
+    responseCache,
+    memoryEntries: () => cache.store.memory.size,
+    settle,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -172,6 +256,9 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
         server.closeIdleConnections();
       });
       await apollo.stop();
+      // Writes in flight land (each is bounded by the Redis command timeout) before the connection goes.
+      await settle();
+      await redis?.close();
     },
     closeAllConnections: () => server.closeAllConnections(),
   };

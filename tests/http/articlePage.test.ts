@@ -152,7 +152,8 @@ describe('batching and caching', () => {
 
   it('answers a second identical ArticlePage from the entity cache with zero source calls', async () => {
     const counted = countingSources(demoSources());
-    const gateway = await startTestGateway({ sources: counted.sources });
+    // The response cache would answer before any loader runs; this is about the entity cache.
+    const gateway = await startTestGateway({ sources: counted.sources, env: { RESPONSE_CACHE: 'false' } });
     try {
       const first = await gateway.query(ArticlePageDocument, { slug: REFERENCE_SLUG });
       expect(counted.count()).toBeGreaterThan(0);

@@ -39,7 +39,7 @@ function sourcesRecordingRequestIds(seen: (string | undefined)[]): Sources {
 describe('/metrics', () => {
   let gateway: TestGateway;
   beforeAll(async () => {
-    gateway = await startTestGateway({ env: { NODE_ENV: 'production' } });
+    gateway = await startTestGateway({ env: { NODE_ENV: 'production', RESPONSE_CACHE: 'false' } });
   });
   afterAll(() => gateway.close());
 

@@ -3,6 +3,7 @@ import pino, { type Logger } from 'pino';
 import { print, type DocumentNode } from 'graphql';
 import { loadConfig } from '../../src/config';
 import { createGateway, type Gateway } from '../../src/server/createGateway';
+import type { ReadinessCheck } from '../../src/server/routes/readinessRoute';
 import { DemoNewsroomSource } from '../../src/sources/demo/DemoNewsroomSource';
 import type { Sources } from '../../src/sources/types';
 import type { Telemetry } from '../../src/telemetry';
@@ -16,6 +17,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface TestGateway {
   gateway: Gateway;
   url: string;
+  /** `http://127.0.0.1:<port>`, for the other routes. */
+  baseUrl: string;
   /** POSTs an operation to /graphql over a real socket. */
   query<T = Record<string, unknown>>(document: DocumentNode | string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
@@ -36,16 +39,25 @@ export interface TestGatewayOptions {
   logger?: Logger;
   /** Told every telemetry event besides the gateway's own metrics. */
   telemetry?: Telemetry;
+  readinessChecks?: ReadinessCheck[];
 }
 
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', ...options.env });
-  const gateway = await createGateway({ config, sources: options.sources ?? demoSources(), logger: options.logger ?? pino({ level: 'silent' }), telemetry: options.telemetry });
+  const gateway = await createGateway({
+    config,
+    sources: options.sources ?? demoSources(),
+    logger: options.logger ?? pino({ level: 'silent' }),
+    telemetry: options.telemetry,
+    readinessChecks: options.readinessChecks,
+  });
   const address = await gateway.listen(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${address.port}/graphql`;
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  const url = `${baseUrl}/graphql`;
   return {
     gateway,
     url,
+    baseUrl,
     async query(document, variables, headers = {}) {
       const response = await fetch(url, {
         method: 'POST',

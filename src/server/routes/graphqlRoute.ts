@@ -1,6 +1,9 @@
+import type { ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
-import type { GatewayContext } from '../../context';
+import type { CachedResponse, ResponseCache } from '../../cache/ResponseCache';
+import type { GatewayContext, RequestFacts } from '../../context';
 import { ErrorCode } from '../../errors';
+import { carriesCredentials, graphqlRequestParts, passesCsrfPrevention, responseCacheKey } from '../httpCache/responseCacheKey';
 import { BodyTooLargeError, readBody } from '../readBody';
 import { sendError } from '../sendJson';
 import { resolveTrustedDocument, resolveTrustedSearch, type GraphQLRequestParams, type TrustedDocumentOptions } from '../trusted/resolveTrustedDocument';
@@ -12,14 +15,18 @@ export interface GraphqlRouteDeps {
   /** Largest batch accepted when batching is on (0: off, and Apollo refuses every batch). */
   batchMaxOperations: number;
   trustedDocuments: TrustedDocumentOptions;
-  createContext: (requestId: string) => GatewayContext;
+  createContext: (requestId: string, request: RequestFacts) => GatewayContext;
+  /** The full-response cache for anonymous queries; absent when turned off. */
+  responseCache?: { cache: ResponseCache; maxTtlSeconds: number };
 }
 
 /**
  * `GET` and `POST /graphql` straight into Apollo's transport-neutral entry point: no framework in between,
- * because Apollo's own pipeline is already the expensive part of a request.
+ * because Apollo's own pipeline is already the expensive part of a request. In front of it, a fast path
+ * answers anonymous queries from the response cache with the stored bytes and headers, without parsing
+ * or executing anything.
  */
-export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations, trustedDocuments, createContext }: GraphqlRouteDeps): Route {
+export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations, trustedDocuments, createContext, responseCache }: GraphqlRouteDeps): Route {
   return async (req, res, url, requestId) => {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
@@ -61,6 +68,22 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
       search = trusted.search.size > 0 ? `?${trusted.search.toString()}` : '';
     }
 
+    const credentialed = carriesCredentials(req.headers);
+    // Only requests Apollo would accept as they are (CSRF rules) and that carry no credentials.
+    const parts =
+      responseCache && !credentialed && passesCsrfPrevention(req.headers) ? graphqlRequestParts(method, body, new URLSearchParams(search)) : undefined;
+    const cacheKey = parts ? responseCacheKey(parts, req.headers.accept) : undefined;
+    if (responseCache && cacheKey) {
+      const hit = await responseCache.cache.get(cacheKey);
+      if (hit) {
+        sendCached(res, hit, method === 'HEAD');
+        return;
+      }
+    }
+    res.setHeader('x-cache', cacheKey ? 'MISS' : 'BYPASS');
+
+    const startedAt = Date.now();
+    let context: GatewayContext | undefined;
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -68,7 +91,7 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
 
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: method === 'HEAD' ? 'GET' : method, headers, search, body },
-      context: async () => createContext(requestId),
+      context: async () => (context = createContext(requestId, { credentialed })),
     });
 
     // The request timed out, or the client left, while Apollo was working: the answer has nowhere to go.
@@ -78,6 +101,12 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
     if (response.body.kind === 'complete') {
       res.setHeader('content-length', Buffer.byteLength(response.body.string));
       res.end(method === 'HEAD' ? undefined : response.body.string);
+      const shared = context?.cacheOutcome.shared;
+      if (responseCache && cacheKey && shared && res.statusCode === 200) {
+        const stored: CachedResponse = { status: 200, headers: [...response.headers], body: response.body.string, tags: shared.tags, storedAt: Date.now() };
+        // After the answer is sent; a failed write is a later miss, never this request's problem.
+        void responseCache.cache.set(cacheKey, stored, Math.min(shared.maxAgeSeconds, responseCache.maxTtlSeconds), startedAt);
+      }
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
@@ -106,6 +135,17 @@ function resolveTrustedBody(body: unknown, options: TrustedDocumentOptions, batc
   if (typeof body !== 'object' || body === null) return { ok: true, body };
   const resolution = resolveTrustedDocument(body as GraphQLRequestParams, options);
   return resolution.ok ? { ok: true, body: resolution.params } : resolution;
+}
+
+/** A response-cache hit: the stored status, headers and bytes, plus its age (seconds since it was stored). */
+function sendCached(res: ServerResponse, cached: CachedResponse, headOnly: boolean): void {
+  const headers: Record<string, string | number> = {};
+  for (const [name, value] of cached.headers) headers[name] = value;
+  headers['content-length'] = Buffer.byteLength(cached.body);
+  headers.age = Math.max(0, Math.floor((Date.now() - cached.storedAt) / 1000));
+  headers['x-cache'] = 'HIT';
+  res.writeHead(cached.status, headers);
+  res.end(headOnly ? undefined : cached.body);
 }
 
 type ParsedBody = { ok: true; value: unknown } | { ok: false; message: string };

@@ -1,0 +1,58 @@
+import { LRUCache } from 'lru-cache';
+
+export type MemoryTierBound = { maxEntries: number } | { maxBytes: number; sizeOf: (value: object) => number };
+
+/**
+ * The in-process tier: an LRU with a hard bound (entries, or bytes for big values such as whole
+ * responses), so memory stays flat however many distinct keys are read. Values are kept as objects (no
+ * JSON round trip); callers never mutate them.
+ */
+export class MemoryTier {
+  private readonly lru: LRUCache<string, object>;
+
+  constructor(bound: MemoryTierBound) {
+    this.lru =
+      'maxEntries' in bound
+        ? new LRUCache<string, object>({ max: bound.maxEntries })
+        : new LRUCache<string, object>({
+            maxSize: bound.maxBytes,
+            // An entry larger than the whole tier is simply not kept.
+            sizeCalculation: (value) => Math.max(1, bound.sizeOf(value)),
+          });
+  }
+
+  get size(): number {
+    return this.lru.size;
+  }
+
+  /** Total of the entries' sizes, for a byte-bounded tier. */
+  get bytes(): number {
+    return this.lru.calculatedSize;
+  }
+
+  get<T extends object>(key: string): T | undefined {
+    return this.lru.get(key) as T | undefined;
+  }
+
+  set(key: string, value: object, ttlMs: number): void {
+    if (ttlMs <= 0) return;
+    this.lru.set(key, value, { ttl: ttlMs });
+  }
+
+  delete(keys: readonly string[]): number {
+    let deleted = 0;
+    for (const key of keys) if (this.lru.delete(key)) deleted += 1;
+    return deleted;
+  }
+
+  /** Purges by content (tags, key prefixes): a scan of a bounded map, cheap next to a publish event. */
+  deleteWhere(predicate: (key: string, value: object) => boolean): number {
+    const doomed: string[] = [];
+    for (const [key, value] of this.lru.entries()) if (predicate(key, value)) doomed.push(key);
+    return this.delete(doomed);
+  }
+
+  clear(): void {
+    this.lru.clear();
+  }
+}

@@ -1,0 +1,61 @@
+import { LRUCache } from 'lru-cache';
+import type { TieredStore } from './TieredStore';
+
+/** A whole HTTP answer as sent, so a hit is written straight to the socket without running GraphQL. */
+export interface CachedResponse {
+  status: number;
+  headers: [string, string][];
+  body: string;
+  /** Cache tags of the entities inside, for purges. */
+  tags: string[];
+  /** Epoch milliseconds, for the Age header. */
+  storedAt: number;
+}
+
+/** Rough memory cost of an entry, for the in-process tier's byte bound. */
+export function responseSize(value: object): number {
+  const response = value as CachedResponse;
+  return response.body.length + 64 * response.headers.length + 16 * response.tags.length + 64;
+}
+
+const PURGE_MEMORY_MS = 5 * 60_000;
+
+/**
+ * The full-response cache for anonymous queries, in both tiers. Entries are indexed by tag in Redis and
+ * scanned by tag in memory, so a publish event drops exactly the responses that showed the changed
+ * entities.
+ */
+export class ResponseCache {
+  /** Tag -> when it was purged: a response computed from data read before that is not stored. */
+  private readonly purgedAt = new LRUCache<string, number>({ max: 50_000, ttl: PURGE_MEMORY_MS });
+
+  constructor(
+    readonly store: TieredStore,
+    private readonly version: string,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private key(requestKey: string): string {
+    return `${this.version}:${requestKey}`;
+  }
+
+  async get(requestKey: string): Promise<CachedResponse | undefined> {
+    const entry = await this.store.get<CachedResponse>(this.key(requestKey), 'response');
+    return entry && typeof entry.body === 'string' && Array.isArray(entry.headers) ? entry : undefined;
+  }
+
+  /** `startedAt`: when the request began; a tag purged since then makes the answer too old to keep. */
+  set(requestKey: string, response: CachedResponse, ttlSeconds: number, startedAt: number): Promise<void> {
+    if (ttlSeconds <= 0) return Promise.resolve();
+    if (response.tags.some((tag) => (this.purgedAt.get(tag) ?? -1) >= startedAt)) return Promise.resolve();
+    return this.store.setMany([{ key: this.key(requestKey), value: response, ttlMs: ttlSeconds * 1000 }], response.tags);
+  }
+
+  /** Drops this instance's in-process responses carrying any of `tags`, and remembers the purge. */
+  purgeLocal(tags: readonly string[]): number {
+    const now = this.now();
+    for (const tag of tags) this.purgedAt.set(tag, now);
+    const doomed = new Set(tags);
+    return this.store.memory.deleteWhere((_key, value) => (value as CachedResponse).tags?.some((tag) => doomed.has(tag)) ?? false);
+  }
+}

@@ -1,0 +1,38 @@
+import { DirectiveLocation, GraphQLBoolean, GraphQLDirective, GraphQLEnumType, GraphQLInt } from 'graphql';
+
+/**
+ * Apollo Server's `@cacheControl` directive, declared here because a code-first schema has no SDL to
+ * declare it in. Apollo's cache-control plugin reads it from the types and fields (type-graphql's
+ * `@Directive` puts it on their AST nodes) and computes each response's cache policy from the hints of
+ * everything the operation touched: the shortest maxAge wins, any PRIVATE makes the response private.
+ */
+export const CacheControlScope = new GraphQLEnumType({
+  name: 'CacheControlScope',
+  description: 'Who may cache a response: PUBLIC (shared caches and CDNs) or PRIVATE (only the caller).',
+  values: { PUBLIC: {}, PRIVATE: {} },
+});
+
+export const cacheControlDirective = new GraphQLDirective({
+  name: 'cacheControl',
+  description: 'How long (seconds) and by whom a type or field may be cached; see the README section "Caching".',
+  locations: [DirectiveLocation.FIELD_DEFINITION, DirectiveLocation.OBJECT, DirectiveLocation.INTERFACE, DirectiveLocation.UNION],
+  args: {
+    maxAge: { type: GraphQLInt },
+    scope: { type: CacheControlScope },
+    inheritMaxAge: { type: GraphQLBoolean },
+  },
+});
+
+/** The HTTP cache hints per type, in seconds. Articles are corrected often; people and topics rarely. */
+export const CACHE_HINT = {
+  post: '@cacheControl(maxAge: 60)',
+  author: '@cacheControl(maxAge: 300)',
+  topic: '@cacheControl(maxAge: 300)',
+  relatedStory: '@cacheControl(maxAge: 60)',
+  /** Listings change whenever anything is published. */
+  listing: '@cacheControl(maxAge: 30)',
+  /** Any node may be a post: the shortest of its implementations. */
+  node: '@cacheControl(maxAge: 60)',
+  /** Wrappers (edges, page info, images) take the age of the field that holds them. */
+  inherit: '@cacheControl(inheritMaxAge: true)',
+} as const;

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { LRUCache } from 'lru-cache';
+
+/** What identifies a GraphQL request's answer, taken from a POST body or a GET query string. */
+export interface GraphqlRequestParts {
+  query: string | undefined;
+  /** The Automatic Persisted Query hash, when the client sent one. */
+  persistedQueryHash: string | undefined;
+  operationName: string | undefined;
+  variables: unknown;
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * Reads the parts of a request that decide its answer; `undefined` when the request is not a plain,
+ * well-formed one (a batch, bad JSON in the query string, …), which Apollo then answers itself.
+ */
+export function graphqlRequestParts(method: string, body: unknown, search: URLSearchParams): GraphqlRequestParts | undefined {
+  if (method === 'POST') {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+    const { query, operationName, variables, extensions } = body as Record<string, unknown>;
+    return partsFrom(query, operationName, variables, extensions);
+  }
+  try {
+    const variables = search.get('variables');
+    const extensions = search.get('extensions');
+    return partsFrom(
+      search.get('query') ?? undefined,
+      search.get('operationName') ?? undefined,
+      variables ? (JSON.parse(variables) as unknown) : undefined,
+      extensions ? (JSON.parse(extensions) as unknown) : undefined,
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+function partsFrom(query: unknown, operationName: unknown, variables: unknown, extensions: unknown): GraphqlRequestParts | undefined {
+  if (query !== undefined && query !== null && typeof query !== 'string') return undefined;
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
+  const persisted = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery;
+  const hash = persisted?.sha256Hash;
+  if (hash !== undefined && (typeof hash !== 'string' || !SHA256_HEX.test(hash))) return undefined;
+  return { query: query ?? undefined, persistedQueryHash: hash, operationName: operationName ?? undefined, variables: variables ?? undefined };
+}
+
+/**
+ * The response-cache key: the document (by its SHA-256, so a persisted-query hash and the full text
+ * meet in one entry), the operation name, the variables in canonical form and the negotiated media type
+ * (Accept). `undefined` when there is no document or the text and hash disagree (Apollo rejects those).
+ */
+export function responseCacheKey(parts: GraphqlRequestParts, accept: string | undefined): string | undefined {
+  const textHash = parts.query !== undefined ? documentHash(parts.query) : undefined;
+  if (textHash && parts.persistedQueryHash && textHash !== parts.persistedQueryHash) return undefined;
+  const documentId = textHash ?? parts.persistedQueryHash;
+  if (!documentId) return undefined;
+  const normalizedAccept = (accept ?? '').toLowerCase().replace(/\s+/g, '');
+  return sha256(JSON.stringify([documentId, parts.operationName ?? null, canonicalJson(parts.variables ?? {}), normalizedAccept]));
+}
+
+/** JSON with object keys sorted at every level: `{a, b}` and `{b, a}` are the same variables. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, entry]) => entry !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** Clients send the same few documents over and over: hashing each once keeps the cache-hit path short. */
+const documentHashes = new LRUCache<string, string>({ max: 1_000 });
+
+function documentHash(query: string): string {
+  let hash = documentHashes.get(query);
+  if (hash === undefined) {
+    hash = sha256(query);
+    documentHashes.set(query, hash);
+  }
+  return hash;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** A request with credentials may be answered for that caller only: never from or into a shared cache. */
+export function carriesCredentials(headers: IncomingHttpHeaders): boolean {
+  return Boolean(headers.authorization) || Boolean(headers.cookie);
+}
+
+const PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name'] as const;
+const JSON_MEDIA_TYPES = new Set(['application/json', 'application/graphql-response+json']);
+
+/**
+ * Whether Apollo's CSRF prevention would let this request through, judged conservatively: a JSON body,
+ * or one of Apollo's preflight headers. The fast path serves only such requests, so a cached answer is
+ * never given where Apollo would have refused.
+ */
+export function passesCsrfPrevention(headers: IncomingHttpHeaders): boolean {
+  const mediaType = (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (JSON_MEDIA_TYPES.has(mediaType)) return true;
+  return PREFLIGHT_HEADERS.some((name) => {
+    const value = headers[name];
+    return typeof value === 'string' && value.length > 0;
+  });
+}

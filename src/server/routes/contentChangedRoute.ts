@@ -1,0 +1,73 @@
+import type { ContentPurger } from '../../cache/ContentPurger';
+import { ErrorCode } from '../../errors';
+import { BodyTooLargeError, readBody } from '../readBody';
+import { sendError, sendJson } from '../sendJson';
+import { parsePurgeItems } from '../webhooks/parsePurgeItems';
+import { verifySignature } from '../webhooks/verifySignature';
+import type { Route } from './Route';
+
+export interface ContentChangedRouteDeps {
+  /** Unset: the webhook is turned off and says so. */
+  secret: string | undefined;
+  purger: ContentPurger;
+  bodyLimitBytes: number;
+  onPurged: (report: Awaited<ReturnType<ContentPurger['purge']>>) => void;
+}
+
+/**
+ * `POST /webhooks/content-changed`: the CMS calls it on publish, update or unpublish. The body is
+ * authenticated (HMAC-SHA256 of the raw bytes with WEBHOOK_SECRET, in `X-Signature: sha256=<hex>`)
+ * before it is even parsed; then the named entities and every cached response showing them are purged
+ * on all instances, and the answer lists the tags to purge at the CDN.
+ */
+export function createContentChangedRoute({ secret, purger, bodyLimitBytes, onPurged }: ContentChangedRouteDeps): Route {
+  return async (req, res) => {
+    if (!secret) {
+      sendError(res, 404, 'WEBHOOK_DISABLED', 'The content-changed webhook is turned off: set WEBHOOK_SECRET to turn it on.');
+      return;
+    }
+    if (req.method !== 'POST') {
+      sendError(res, 405, ErrorCode.BAD_REQUEST, `Method ${req.method ?? ''} is not allowed; POST a signed JSON body.`, { allow: 'POST' });
+      return;
+    }
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, bodyLimitBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        sendError(res, 413, ErrorCode.BAD_REQUEST, error.message, { connection: 'close' });
+        return;
+      }
+      throw error;
+    }
+    if (!verifySignature(secret, raw, req.headers['x-signature'])) {
+      sendError(res, 401, 'UNAUTHENTICATED', 'Missing or invalid X-Signature: expected "sha256=" and the hex HMAC-SHA256 of the raw body with the shared secret.');
+      return;
+    }
+    const parsed = parsePurgeItems(raw);
+    if (!parsed.ok) {
+      sendJson(
+        res,
+        400,
+        { errors: [{ message: `Malformed purge request: ${parsed.problems.join('; ')}`, extensions: { code: ErrorCode.BAD_REQUEST, problems: parsed.problems } }] },
+        { 'cache-control': 'no-store' },
+      );
+      return;
+    }
+    const report = await purger.purge(parsed.items);
+    onPurged(report);
+    // Only this instance was purged when Redis was unreachable: say so, so the sender can retry.
+    const status = report.shared === 'unavailable' ? 503 : 200;
+    sendJson(
+      res,
+      status,
+      {
+        purged: report.entities,
+        responsesPurged: report.responsesPurged,
+        sharedCache: report.shared,
+        cdn: { tags: report.tags, surrogateKey: report.tags.join(' '), cacheTag: report.tags.join(',') },
+      },
+      { 'cache-control': 'no-store' },
+    );
+  };
+}

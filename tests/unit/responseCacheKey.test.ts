@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import {
+  canonicalJson,
+  carriesCredentials,
+  graphqlRequestParts,
+  passesCsrfPrevention,
+  responseCacheKey,
+} from '../../src/server/httpCache/responseCacheKey';
+
+const QUERY = 'query A($slug: String!) { post(slug: $slug) { title } }';
+const HASH = createHash('sha256').update(QUERY).digest('hex');
+const keyOf = (body: unknown, accept?: string) => {
+  const parts = graphqlRequestParts('POST', body, new URLSearchParams());
+  return parts && responseCacheKey(parts, accept);
+};
+
+describe('response cache key', () => {
+  it('is the same for the same request, whatever the order of variables', () => {
+    expect(keyOf({ query: QUERY, variables: { slug: 'a', extra: { b: 1, a: 2 } } })).toBe(keyOf({ variables: { extra: { a: 2, b: 1 }, slug: 'a' }, query: QUERY }));
+  });
+
+  it('differs for anything that changes the answer: variables, operation name, text, Accept', () => {
+    const base = keyOf({ query: QUERY, variables: { slug: 'a' } });
+    expect(keyOf({ query: QUERY, variables: { slug: 'b' } })).not.toBe(base);
+    expect(keyOf({ query: QUERY, variables: { slug: 'a' }, operationName: 'A' })).not.toBe(base);
+    expect(keyOf({ query: `${QUERY} `, variables: { slug: 'a' } })).not.toBe(base);
+    expect(keyOf({ query: QUERY, variables: { slug: 'a' } }, 'application/graphql-response+json')).not.toBe(base);
+  });
+
+  it('meets a persisted-query hash and its full text in one key, and agrees between GET and POST', () => {
+    const extensions = { persistedQuery: { version: 1, sha256Hash: HASH } };
+    const byText = keyOf({ query: QUERY, variables: { slug: 'a' } });
+    expect(keyOf({ extensions, variables: { slug: 'a' } })).toBe(byText);
+    expect(keyOf({ query: QUERY, extensions, variables: { slug: 'a' } })).toBe(byText);
+    const search = new URLSearchParams({ extensions: JSON.stringify(extensions), variables: '{"slug":"a"}' });
+    const fromGet = graphqlRequestParts('GET', undefined, search);
+    expect(fromGet && responseCacheKey(fromGet, undefined)).toBe(byText);
+  });
+
+  it('has no key for what Apollo would refuse or cannot be keyed', () => {
+    const otherHash = createHash('sha256').update('{ other }').digest('hex');
+    expect(keyOf({ query: QUERY, extensions: { persistedQuery: { version: 1, sha256Hash: otherHash } } })).toBeUndefined();
+    expect(keyOf({ extensions: { persistedQuery: { version: 1, sha256Hash: 'short' } } })).toBeUndefined();
+    expect(keyOf([{ query: QUERY }])).toBeUndefined();
+    expect(keyOf({ variables: {} })).toBeUndefined();
+    expect(keyOf({ query: 42 })).toBeUndefined();
+    expect(graphqlRequestParts('GET', undefined, new URLSearchParams({ query: QUERY, variables: '{bad' }))).toBeUndefined();
+  });
+
+  it('writes canonical JSON with sorted keys at every level', () => {
+    expect(canonicalJson({ b: [{ d: 1, c: 2 }], a: null, skipped: undefined })).toBe('{"a":null,"b":[{"c":2,"d":1}]}');
+  });
+});
+
+describe('who may use the response cache', () => {
+  it('never a request with Authorization or Cookie', () => {
+    expect(carriesCredentials({ authorization: 'Bearer x' })).toBe(true);
+    expect(carriesCredentials({ cookie: 'a=b' })).toBe(true);
+    expect(carriesCredentials({ accept: 'application/json' })).toBe(false);
+  });
+
+  it('only requests that pass Apollo\'s CSRF prevention', () => {
+    expect(passesCsrfPrevention({ 'content-type': 'application/json; charset=utf-8' })).toBe(true);
+    expect(passesCsrfPrevention({ 'apollo-require-preflight': 'true' })).toBe(true);
+    expect(passesCsrfPrevention({ 'x-apollo-operation-name': 'A' })).toBe(true);
+    expect(passesCsrfPrevention({})).toBe(false);
+    expect(passesCsrfPrevention({ 'content-type': 'text/plain' })).toBe(false);
+    expect(passesCsrfPrevention({ 'apollo-require-preflight': '' })).toBe(false);
+  });
+});
