@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = pino({ level: process.env.LOG_LEVEL ?? (config.nodeEnv === 'test' ? 'silent' : 'info') });
+  const logger = pino({ level: config.logLevel });
   const gateway = await createGateway({ config, sources: createSources(config), logger });
   const address = await gateway.listen(config.port, config.host);
   const shownHost = address.address === '::' || address.address === '0.0.0.0' ? 'localhost' : address.address;

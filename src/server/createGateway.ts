@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import type { ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
 import { EntityCache } from '../cache/EntityCache';
-import { DEFAULT_CACHE_POLICIES } from '../cache/cachePolicies';
 import { createMemoryStore } from '../cache/createMemoryStore';
 import type { Config } from '../config';
 import { createContext, type GatewayContext } from '../context';
@@ -43,7 +42,7 @@ export async function createGateway({ config, sources, logger, telemetry = noopT
   const onCacheError = (error: unknown) => logger.warn({ err: error }, 'cache error; treated as a miss');
   const memory = createMemoryStore(config.cache.maxEntries, onCacheError);
   const cache = new EntityCache(memory.keyv, {
-    policies: DEFAULT_CACHE_POLICIES,
+    policies: config.cache.policies,
     version: CACHE_VERSION,
     onError: onCacheError,
     onLookup: (kind, hits, misses) => telemetry.cacheLookup('memory', kind, hits, misses),
