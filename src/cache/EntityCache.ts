@@ -51,10 +51,13 @@ export class EntityCache {
       stored = [];
     }
     const now = this.now();
+    // Stores drop entries at the hard TTL themselves; checking here too keeps the stale-if-error window
+    // exact whatever the store (and whichever instance wrote the entry) did.
+    const staleUntil = (entry: StoredEntry<T>) => entry.freshUntil + (entry.value === null ? 0 : this.options.policies[kind].staleIfErrorMs);
     let hits = 0;
     const lookups = keys.map((_, index) => {
       const entry = stored[index];
-      if (!isStoredEntry<T>(entry)) return undefined;
+      if (!isStoredEntry<T>(entry) || staleUntil(entry) <= now) return undefined;
       const stale = entry.freshUntil <= now;
       if (!stale) hits += 1;
       return { value: entry.value, stale };
