@@ -17,7 +17,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = pino({ level: config.logLevel });
-  const gateway = await createGateway({ config, sources: createSources(config), logger });
+  const upstreams = createSources(config, { logger });
+  const gateway = await createGateway({ config, sources: upstreams.sources, logger });
   const address = await gateway.listen(config.port, config.host);
   const shownHost = address.address === '::' || address.address === '0.0.0.0' ? 'localhost' : address.address;
   logger.info({ port: address.port }, `gateway ready at http://${shownHost}:${address.port}/graphql`);
@@ -27,13 +28,17 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping: finishing in-flight requests');
-    gateway.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'error while stopping');
-        process.exit(1);
-      },
-    );
+    // Upstream pools close last: requests still finishing may need them.
+    gateway
+      .close()
+      .then(() => upstreams.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'error while stopping');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

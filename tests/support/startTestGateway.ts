@@ -3,8 +3,10 @@ import pino from 'pino';
 import { print, type DocumentNode } from 'graphql';
 import { loadConfig } from '../../src/config';
 import { createGateway, type Gateway } from '../../src/server/createGateway';
+import { createSources } from '../../src/sources/createSources';
 import { DemoNewsroomSource } from '../../src/sources/demo/DemoNewsroomSource';
 import type { Sources } from '../../src/sources/types';
+import type { Telemetry } from '../../src/telemetry';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -28,9 +30,21 @@ export function demoSources(): Sources {
   return { posts: sharedDemo, authors: sharedDemo, topics: sharedDemo, related: sharedDemo };
 }
 
-export async function startTestGateway(options: { sources?: Sources; env?: Record<string, string> } = {}): Promise<TestGateway> {
+export interface TestGatewayOptions {
+  /** Sources to use as they are; without them, sources are wired from `env` as in production. */
+  sources?: Sources;
+  env?: Record<string, string>;
+  telemetry?: Telemetry;
+}
+
+export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', ...options.env });
-  const gateway = await createGateway({ config, sources: options.sources ?? demoSources(), logger: pino({ level: 'silent' }) });
+  const logger = pino({ level: 'silent' });
+  const usesDemoOnly = Object.values(config.sources).every((choice) => choice === 'demo');
+  // The demo newsroom is shared (building it is the slow part); anything with upstreams is wired for real.
+  const upstreams = options.sources || usesDemoOnly ? undefined : createSources(config, { logger, telemetry: options.telemetry });
+  const sources = options.sources ?? upstreams?.sources ?? demoSources();
+  const gateway = await createGateway({ config, sources, logger, telemetry: options.telemetry });
   const address = await gateway.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${address.port}/graphql`;
   return {
@@ -44,6 +58,9 @@ export async function startTestGateway(options: { sources?: Sources; env?: Recor
       });
       return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse['body'] } as never;
     },
-    close: () => gateway.close(),
+    close: async () => {
+      await gateway.close();
+      await upstreams?.close();
+    },
   };
 }

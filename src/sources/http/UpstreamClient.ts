@@ -9,6 +9,7 @@ import { ErrorCode, UpstreamError } from '../../errors';
 import type { Telemetry } from '../../telemetry';
 import { type BackoffOptions, DEFAULT_BACKOFF, jitteredBackoffMs } from './backoff';
 import { createBreaker } from './createBreaker';
+import { InFlight } from '../InFlight';
 import { classifyThrown, failureForStatus, UpstreamFailure } from './UpstreamFailure';
 
 export interface UpstreamClientOptions {
@@ -60,7 +61,7 @@ export class UpstreamClient {
   private readonly agent: Agent;
   private readonly redirectingAgent: Dispatcher;
   private readonly breaker: CircuitBreaker<[AnyRequest], UpstreamResponse<unknown>>;
-  private readonly inFlight = new Map<string, Promise<UpstreamResponse<unknown>>>();
+  private readonly inFlight = new InFlight<UpstreamResponse<unknown>>();
 
   constructor(private readonly options: UpstreamClientOptions) {
     this.serviceName = options.serviceName;
@@ -81,19 +82,12 @@ export class UpstreamClient {
     // Identical GETs in flight share one upstream call, one breaker outcome and one parse: a burst of
     // cold requests for the same article costs the upstream one request. (Coalescing happens above the
     // breaker on purpose; opossum's own coalescing counts every waiter as a call and skews its error rate.)
-    const key = method === 'GET' ? `${spec.parse ?? 'json'} ${spec.url.href}` : undefined;
-    const pending = key ? this.inFlight.get(key) : undefined;
-    if (pending) return pending as Promise<UpstreamResponse<T>>;
-
-    const call = this.breaker.fire(spec as AnyRequest).catch((error: unknown) => {
-      throw this.toUpstreamError(error);
-    });
-    if (key) {
-      this.inFlight.set(key, call);
-      const forget = () => this.inFlight.delete(key);
-      call.then(forget, forget);
-    }
-    return call as Promise<UpstreamResponse<T>>;
+    const send = () =>
+      this.breaker.fire(spec as AnyRequest).catch((error: unknown) => {
+        throw this.toUpstreamError(error);
+      });
+    if (method !== 'GET') return send() as Promise<UpstreamResponse<T>>;
+    return this.inFlight.run(`${spec.parse ?? 'json'} ${spec.url.href}`, send) as Promise<UpstreamResponse<T>>;
   }
 
   async close(): Promise<void> {
