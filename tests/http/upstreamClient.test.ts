@@ -182,6 +182,10 @@ describe('UpstreamClient against loopback servers', () => {
     // Different URLs are different requests, and a finished request is not reused.
     await Promise.all([client.request({ url: new URL('/other', server.url), schema: Greeting }), client.request({ url: same, schema: Greeting })]);
     expect(server.hits.map((hit) => hit.url)).toEqual(['/same?ids=1,2', '/other', '/same?ids=1,2']);
+
+    // The same URL read with another schema is another question.
+    await Promise.all([client.request({ url: same, schema: Greeting }), client.request({ url: same, schema: z.object({ hello: z.string().min(1) }) })]);
+    expect(server.hits).toHaveLength(5);
   });
 
   it('shares one failure among coalesced callers and counts it once', async () => {

@@ -46,6 +46,17 @@ export interface UpstreamResponse<T> {
 type AnyRequest = UpstreamRequest<unknown>;
 
 const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
+/** Identifies schemas in coalescing keys: two callers share an answer only if they read it the same way. */
+const schemaIds = new WeakMap<object, number>();
+let lastSchemaId = 0;
+const schemaId = (schema: object): number => {
+  let id = schemaIds.get(schema);
+  if (id === undefined) {
+    id = ++lastSchemaId;
+    schemaIds.set(schema, id);
+  }
+  return id;
+};
 const IDEMPOTENT = new Set(['GET', 'HEAD']);
 
 /**
@@ -87,7 +98,7 @@ export class UpstreamClient {
         throw this.toUpstreamError(error);
       });
     if (method !== 'GET') return send() as Promise<UpstreamResponse<T>>;
-    return this.inFlight.run(`${spec.parse ?? 'json'} ${spec.url.href}`, send) as Promise<UpstreamResponse<T>>;
+    return this.inFlight.run(`${spec.parse ?? 'json'}:${schemaId(spec.schema)} ${spec.url.href}`, send) as Promise<UpstreamResponse<T>>;
   }
 
   async close(): Promise<void> {
