@@ -1,3 +1,4 @@
+import type { DocumentNode } from 'graphql';
 import { REFERENCE_SLUG } from '../../src/sources/demo/demoNewsroom';
 import { ArticlePageDocument, type ArticlePageQuery, TopicPageDocument, type TopicPageQuery } from '../generated/operations';
 import { type FakeWordPress, startFakeWordPress } from '../support/fakeUpstreams';
@@ -75,44 +76,41 @@ describe('upstream calls for a cold ArticlePage against WordPress', () => {
   });
   afterAll(() => wp.close());
 
-  /** Runs `requests` identical cold ArticlePages at once on a fresh gateway; returns WordPress requests made. */
-  const coldArticlePages = async (first: number, requests = 1) => {
+  /** Runs `requests` identical cold page queries at once on a fresh gateway; returns the WordPress requests they made. */
+  const coldPages = async (query: DocumentNode | string, variables: Record<string, unknown>, requests: number, railLength: number) => {
     const gateway = await startTestGateway({ env: { WORDPRESS_URL: wp.url } });
     try {
       // Finding the REST root is a one-off per process, not part of a page's cost.
       await gateway.query('{ topic(slug: "no-such-topic") { id } }');
       wp.resetCounts();
-      const responses = await Promise.all(
-        Array.from({ length: requests }, () =>
-          gateway.query<{ post: { relatedStories: unknown[] } }>(
-            `query($slug: String!, $first: Int!) { post(slug: $slug) { title author { name } topics { name } relatedStories(first: $first) { title excerpt post { author { name } topics { name } } } } }`,
-            { slug: REFERENCE_SLUG, first },
-          ),
-        ),
-      );
+      const responses = await Promise.all(Array.from({ length: requests }, () => gateway.query<{ post: { relatedStories: unknown[] } }>(query, variables)));
       for (const response of responses) {
         expect(response.body.errors).toBeUndefined();
-        expect(response.body.data?.post.relatedStories).toHaveLength(first);
+        expect(response.body.data?.post.relatedStories).toHaveLength(railLength);
       }
-      return wp.requests.map((request) => request.route).sort();
+      return wp.requests.map((request) => `${request.route}${decodeURIComponent(request.url.search)}`).sort();
     } finally {
       await gateway.close();
     }
   };
+  const routesOf = (calls: string[]) => calls.map((call) => call.replace(/\?.*$/, ''));
 
   it('stays the same as relatedStories(first:) grows from 3 to 20', async () => {
-    const forThree = await coldArticlePages(3);
-    const forTwenty = await coldArticlePages(20);
-    expect(forTwenty).toEqual(forThree);
-    // Recorded for the report: post by slug, author, topics (categories + tags), the rail's ranking, the
-    // rail's posts in one call, their authors and their topics.
-    expect(forThree.length).toBeLessThanOrEqual(16);
+    const railQuery = `query($slug: String!, $first: Int!) { post(slug: $slug) { title author { name } topics { name } relatedStories(first: $first) { title excerpt post { author { name } topics { name } } } } }`;
+    const forThree = await coldPages(railQuery, { slug: REFERENCE_SLUG, first: 3 }, 1, 3);
+    const forTwenty = await coldPages(railQuery, { slug: REFERENCE_SLUG, first: 20 }, 1, 20);
+    // The same calls to the same routes; only the rail's own ids (3 or 20 in one include=) differ.
+    expect(routesOf(forTwenty)).toEqual(routesOf(forThree));
+    // Post by slug, its author, its topics (categories + tags), the rail's ranking (the article's terms,
+    // then its categories' and author's newest posts, the latest posts and term counts), the rail's posts
+    // in one call, their authors and their topics (categories + tags).
+    expect(forThree).toHaveLength(13);
     process.stdout.write(`cold ArticlePage upstream calls: first=3 -> ${forThree.length}, first=20 -> ${forTwenty.length}\n`);
   });
 
-  it('is the same for 200 concurrent cold requests as for one', async () => {
-    const one = await coldArticlePages(6, 1);
-    const many = await coldArticlePages(6, 200);
+  it('is the same for 200 concurrent cold ArticlePage requests as for one', async () => {
+    const one = await coldPages(ArticlePageDocument, { slug: REFERENCE_SLUG }, 1, 6);
+    const many = await coldPages(ArticlePageDocument, { slug: REFERENCE_SLUG }, 200, 6);
     expect(many).toEqual(one);
     process.stdout.write(`cold ArticlePage upstream calls: 1 request -> ${one.length}, 200 concurrent -> ${many.length}\n`);
   });
