@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { type CacheKind, type CachePolicies, resolveCachePolicies } from './cache/cachePolicies';
 
 /**
  * All configuration, read once in src/index.ts and passed down. Every problem is reported at once, so an
- * operator fixes a bad deployment in one go.
+ * operator fixes a bad deployment in one go. Values come from environment variables and, optionally, a
+ * JSON file named by GATEWAY_CONFIG; an environment variable wins over the file, the file over defaults.
  */
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
@@ -14,6 +17,11 @@ const positiveInt = (name: string) =>
 
 const nonNegativeInt = (name: string) =>
   z.coerce.number({ error: `${name} must be a number` }).int(`${name} must be a whole number`).min(0, `${name} must be 0 or more`);
+
+const percent = (name: string) =>
+  z.coerce.number({ error: `${name} must be a number` }).min(1, `${name} must be 1 to 100`).max(100, `${name} must be 1 to 100`);
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
 
 /** `*`, or a comma-separated list of exact origins such as `https://www.example.com`. */
 const originList = z
@@ -102,7 +110,88 @@ const EnvSchema = z.object({
 
   // Purge on publish.
   WEBHOOK_SECRET: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+
+  // Upstreams (see docs/services.md and the README's WordPress section).
+  GATEWAY_CONFIG: z.string().min(1).optional(),
+  WORDPRESS_URL: httpUrl.optional(),
+  WORDPRESS_API_ROOT: httpUrl.optional(),
+  WORDPRESS_FEATURED_MEDIA: z.enum(['embed', 'batch'], { error: 'must be embed or batch' }).optional(),
+  WORDPRESS_TIMEOUT_MS: positiveInt('WORDPRESS_TIMEOUT_MS').optional(),
+  AUTHORS_URL: httpUrl.optional(),
+  AUTHORS_TIMEOUT_MS: positiveInt('AUTHORS_TIMEOUT_MS').optional(),
+  TOPICS_URL: httpUrl.optional(),
+  TOPICS_TIMEOUT_MS: positiveInt('TOPICS_TIMEOUT_MS').optional(),
+  RELATED_URL: httpUrl.optional(),
+  RELATED_TIMEOUT_MS: positiveInt('RELATED_TIMEOUT_MS').optional(),
+  UPSTREAM_TIMEOUT_MS: positiveInt('UPSTREAM_TIMEOUT_MS').optional(),
+  UPSTREAM_RETRIES: nonNegativeInt('UPSTREAM_RETRIES').max(5, 'UPSTREAM_RETRIES must be 5 or less').optional(),
+  UPSTREAM_MAX_CONCURRENCY: positiveInt('UPSTREAM_MAX_CONCURRENCY').optional(),
+  UPSTREAM_BREAKER_ERROR_PERCENT: percent('UPSTREAM_BREAKER_ERROR_PERCENT').optional(),
+  UPSTREAM_BREAKER_MIN_REQUESTS: positiveInt('UPSTREAM_BREAKER_MIN_REQUESTS').optional(),
+  UPSTREAM_BREAKER_RESET_MS: positiveInt('UPSTREAM_BREAKER_RESET_MS').optional(),
+  UPSTREAM_BREAKER_WINDOW_MS: positiveInt('UPSTREAM_BREAKER_WINDOW_MS').optional(),
 });
+type EnvValues = z.infer<typeof EnvSchema>;
+
+/** Per-upstream overrides allowed in the file, next to the upstream's URL. */
+const upstreamOverrides = {
+  timeoutMs: positiveInt('timeoutMs').optional(),
+  retries: nonNegativeInt('retries').max(5, 'retries must be 5 or less').optional(),
+  maxConcurrency: positiveInt('maxConcurrency').optional(),
+};
+
+const cachePolicyFile = z.strictObject({
+  ttlMs: positiveInt('ttlMs').optional(),
+  missTtlMs: positiveInt('missTtlMs').optional(),
+  staleWhileRevalidateMs: nonNegativeInt('staleWhileRevalidateMs').optional(),
+  staleIfErrorMs: nonNegativeInt('staleIfErrorMs').optional(),
+});
+
+const serviceFile = z.strictObject({ url: httpUrl.optional(), ...upstreamOverrides });
+
+const FileSchema = z.strictObject({
+  sources: z
+    .strictObject({
+      posts: z.enum(['demo', 'wordpress'], { error: 'must be demo or wordpress' }).optional(),
+      authors: z.enum(['demo', 'wordpress', 'service'], { error: 'must be demo, wordpress or service' }).optional(),
+      topics: z.enum(['demo', 'wordpress', 'service'], { error: 'must be demo, wordpress or service' }).optional(),
+      related: z.enum(['demo', 'wordpress', 'service'], { error: 'must be demo, wordpress or service' }).optional(),
+    })
+    .optional(),
+  wordpress: z
+    .strictObject({
+      url: httpUrl.optional(),
+      apiRoot: httpUrl.optional(),
+      featuredMedia: z.enum(['embed', 'batch'], { error: 'must be embed or batch' }).optional(),
+      ...upstreamOverrides,
+    })
+    .optional(),
+  services: z.strictObject({ authors: serviceFile.optional(), topics: serviceFile.optional(), related: serviceFile.optional() }).optional(),
+  upstream: z
+    .strictObject({
+      ...upstreamOverrides,
+      breaker: z
+        .strictObject({
+          errorThresholdPercent: percent('errorThresholdPercent').optional(),
+          minRequests: positiveInt('minRequests').optional(),
+          resetMs: positiveInt('resetMs').optional(),
+          windowMs: positiveInt('windowMs').optional(),
+        })
+        .optional(),
+    })
+    .optional(),
+  cache: z
+    .strictObject({
+      staleIfErrorMs: nonNegativeInt('staleIfErrorMs').optional(),
+      post: cachePolicyFile.optional(),
+      postList: cachePolicyFile.optional(),
+      author: cachePolicyFile.optional(),
+      topic: cachePolicyFile.optional(),
+      related: cachePolicyFile.optional(),
+    })
+    .optional(),
+});
+type FileValues = z.infer<typeof FileSchema>;
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -131,11 +220,59 @@ export interface CacheTtlOverrides {
   staleIfErrorSeconds?: number;
 }
 
+export type ServiceName = 'authors' | 'topics' | 'related';
+
+export interface BreakerPolicy {
+  /** Failure share (of calls in the window) at which the breaker opens. */
+  errorThresholdPercent: number;
+  /** Calls in the window before the breaker may open at all, so one early failure does not open it. */
+  minRequests: number;
+  /** How long an open breaker fails fast before letting one trial call through. */
+  resetMs: number;
+  /** The rolling window over which failures are counted. */
+  windowMs: number;
+}
+
+export interface UpstreamPolicy {
+  /** Budget for one logical call, retries included: the most an upstream can add to a response. */
+  timeoutMs: number;
+  /** Extra attempts for idempotent GETs after a connection error or a 5xx, within the budget. */
+  retries: number;
+  /** Most requests in flight to this upstream at once; more wait for a free connection. */
+  maxConcurrency: number;
+  breaker: BreakerPolicy;
+}
+
+export interface WordPressConfig {
+  /** The site's public URL; the REST root is discovered from it unless `apiRoot` is set. */
+  siteUrl: string | undefined;
+  /** Explicit REST root, e.g. `https://news.example/wp-json/` or `https://news.example/?rest_route=/`. */
+  apiRoot: string | undefined;
+  /** `embed`: one call per post batch (`_embed=wp:featuredmedia`); `batch`: a second call to `media?include=`. */
+  featuredMedia: 'embed' | 'batch';
+  upstream: UpstreamPolicy;
+}
+
+export interface ServiceConfig {
+  url: string;
+  upstream: UpstreamPolicy;
+}
+
+export interface SourceChoices {
+  posts: 'demo' | 'wordpress';
+  authors: 'demo' | 'wordpress' | 'service';
+  topics: 'demo' | 'wordpress' | 'service';
+  /** `wordpress` ranks related stories inside the gateway from WordPress's categories, tags and authors. */
+  related: 'demo' | 'wordpress' | 'service';
+}
+
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
   host: string | undefined;
   logLevel: LogLevel;
+  /** `ttl`: the operator's overrides in seconds; `policies`: what the entity cache uses, overrides applied. */
+  cache: { maxEntries: number; ttl: CacheTtlOverrides; policies: CachePolicies };
   http: {
     bodyLimitBytes: number;
     /** A request still running after this is answered 504 GATEWAY_TIMEOUT. */
@@ -154,7 +291,6 @@ export interface Config {
     manifestPath: string;
   };
   metrics: { enabled: boolean };
-  cache: { maxEntries: number; ttl: CacheTtlOverrides };
   /** Unset: one instance, in-process cache only. */
   redis: { url: string; keyPrefix: string; commandTimeoutMs: number; connectTimeoutMs: number } | undefined;
   responseCache: { enabled: boolean; maxBytes: number; maxTtlSeconds: number };
@@ -169,6 +305,12 @@ export interface Config {
   /** Stack traces and unmasked messages; never in production unless asked for. */
   exposeErrorDetails: boolean;
   demo: { latencyMs: number };
+  /** Where each entity kind comes from. Nothing configured: the demo newsroom for everything. */
+  sources: SourceChoices;
+  /** Set when any kind comes from WordPress. */
+  wordpress: WordPressConfig | undefined;
+  /** Set for each kind that comes from an HTTP service. */
+  services: Partial<Record<ServiceName, ServiceConfig>>;
 }
 
 export class ConfigError extends Error {
@@ -178,74 +320,215 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(env: Record<string, string | undefined>): Config {
+export interface LoadConfigOptions {
+  /** Reads the GATEWAY_CONFIG file; injectable so tests need no files. */
+  readFile?: (path: string) => string;
+}
+
+export const UPSTREAM_DEFAULTS: UpstreamPolicy = {
+  timeoutMs: 1500,
+  retries: 2,
+  maxConcurrency: 32,
+  breaker: { errorThresholdPercent: 50, minRequests: 10, resetMs: 10_000, windowMs: 10_000 },
+};
+
+export function loadConfig(env: Record<string, string | undefined>, options: LoadConfigOptions = {}): Config {
+  const problems: string[] = [];
   // Empty variables count as unset: `PORT=` in a .env file means "default", not "zero".
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const parsed = EnvSchema.safeParse(present);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  // Field by field, so a bad value does not hide the problems of the others (or of the file).
+  const values: Record<string, unknown> = {};
+  const invalid = new Set<string>();
+  for (const [name, schema] of Object.entries(EnvSchema.shape)) {
+    const result = (schema as z.ZodType).safeParse(present[name]);
+    if (result.success) {
+      values[name] = result.data;
+    } else {
+      invalid.add(name);
+      problems.push(...result.error.issues.map((issue) => `${name}: ${issue.message}`));
+      values[name] = (schema as z.ZodType).safeParse(undefined).data;
+    }
   }
-  const values = parsed.data;
-  const production = values.NODE_ENV === 'production';
-  const introspection = values.INTROSPECTION ?? !production;
-  return {
-    nodeEnv: values.NODE_ENV,
-    port: values.PORT,
-    host: values.HOST,
-    logLevel: values.LOG_LEVEL ?? (values.NODE_ENV === 'test' ? 'silent' : 'info'),
-    http: {
-      bodyLimitBytes: values.BODY_LIMIT_BYTES,
-      requestTimeoutMs: values.REQUEST_TIMEOUT_MS,
-      corsOrigins: values.CORS_ORIGINS ?? (values.NODE_ENV === 'development' ? [APOLLO_SANDBOX_ORIGIN] : []),
-      batchMaxOperations: values.BATCH_MAX_OPERATIONS,
+
+  const fileLabel = `GATEWAY_CONFIG (${present.GATEWAY_CONFIG ?? ''})`;
+  const file = present.GATEWAY_CONFIG && !invalid.has('GATEWAY_CONFIG') ? readConfigFile(present.GATEWAY_CONFIG, fileLabel, options, problems) : {};
+
+  const config = assemble(values as EnvValues, file, invalid, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function readConfigFile(path: string, label: string, options: LoadConfigOptions, problems: string[]): FileValues {
+  let text: string;
+  try {
+    text = (options.readFile ?? ((file) => readFileSync(file, 'utf8')))(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
+    problems.push(`${label}: cannot read the file: ${reason}`);
+    return {};
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    problems.push(`${label}: not valid JSON: ${(error as Error).message}`);
+    return {};
+  }
+  const parsed = FileSchema.safeParse(json);
+  if (!parsed.success) {
+    problems.push(...parsed.error.issues.map((issue) => `${label} ${issue.path.length > 0 ? issue.path.join('.') : '(top level)'}: ${issue.message}`));
+    return {};
+  }
+  return parsed.data;
+}
+
+/** `invalid` names the variables already reported, so their absence is not reported a second time. */
+function assemble(env: EnvValues, file: FileValues, invalid: ReadonlySet<string>, problems: string[]): Config {
+  const production = env.NODE_ENV === 'production';
+  const base: UpstreamPolicy = {
+    timeoutMs: env.UPSTREAM_TIMEOUT_MS ?? file.upstream?.timeoutMs ?? UPSTREAM_DEFAULTS.timeoutMs,
+    retries: env.UPSTREAM_RETRIES ?? file.upstream?.retries ?? UPSTREAM_DEFAULTS.retries,
+    maxConcurrency: env.UPSTREAM_MAX_CONCURRENCY ?? file.upstream?.maxConcurrency ?? UPSTREAM_DEFAULTS.maxConcurrency,
+    breaker: {
+      errorThresholdPercent:
+        env.UPSTREAM_BREAKER_ERROR_PERCENT ?? file.upstream?.breaker?.errorThresholdPercent ?? UPSTREAM_DEFAULTS.breaker.errorThresholdPercent,
+      minRequests: env.UPSTREAM_BREAKER_MIN_REQUESTS ?? file.upstream?.breaker?.minRequests ?? UPSTREAM_DEFAULTS.breaker.minRequests,
+      resetMs: env.UPSTREAM_BREAKER_RESET_MS ?? file.upstream?.breaker?.resetMs ?? UPSTREAM_DEFAULTS.breaker.resetMs,
+      windowMs: env.UPSTREAM_BREAKER_WINDOW_MS ?? file.upstream?.breaker?.windowMs ?? UPSTREAM_DEFAULTS.breaker.windowMs,
     },
-    shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
-    limits: {
-      maxDepth: values.QUERY_MAX_DEPTH,
-      maxAliases: values.QUERY_MAX_ALIASES,
-      maxDirectives: values.QUERY_MAX_DIRECTIVES,
-      maxTokens: values.QUERY_MAX_TOKENS,
-      maxCost: values.QUERY_MAX_COST,
-      maxErrors: values.QUERY_MAX_ERRORS,
-    },
-    persistedOperations: { only: values.PERSISTED_OPERATIONS_ONLY, manifestPath: values.PERSISTED_OPERATIONS_MANIFEST },
-    metrics: { enabled: values.METRICS_ENABLED },
-    cache: {
-      maxEntries: values.CACHE_MAX_ENTRIES,
-      ttl: {
-        postSeconds: values.CACHE_TTL_POST_SECONDS,
-        postListSeconds: values.CACHE_TTL_POST_LIST_SECONDS,
-        authorSeconds: values.CACHE_TTL_AUTHOR_SECONDS,
-        topicSeconds: values.CACHE_TTL_TOPIC_SECONDS,
-        relatedSeconds: values.CACHE_TTL_RELATED_SECONDS,
-        missSeconds: values.CACHE_MISS_TTL_SECONDS,
-        staleWhileRevalidateSeconds: values.CACHE_STALE_WHILE_REVALIDATE_SECONDS,
-        staleIfErrorSeconds: values.CACHE_STALE_IF_ERROR_SECONDS,
-      },
-    },
-    redis: values.REDIS_URL
-      ? {
-          url: values.REDIS_URL,
-          keyPrefix: values.REDIS_KEY_PREFIX,
-          commandTimeoutMs: values.REDIS_COMMAND_TIMEOUT_MS,
-          connectTimeoutMs: values.REDIS_CONNECT_TIMEOUT_MS,
-        }
-      : undefined,
-    responseCache: {
-      enabled: values.RESPONSE_CACHE,
-      maxBytes: values.RESPONSE_CACHE_MAX_BYTES,
-      maxTtlSeconds: values.RESPONSE_CACHE_MAX_TTL_SECONDS,
-    },
-    httpCache: {
-      sharedMaxAgeSeconds: values.HTTP_CACHE_S_MAXAGE_SECONDS,
-      staleWhileRevalidateSeconds: values.HTTP_CACHE_STALE_WHILE_REVALIDATE_SECONDS,
-      staleIfErrorSeconds: values.HTTP_CACHE_STALE_IF_ERROR_SECONDS,
-    },
-    webhook: values.WEBHOOK_SECRET ? { secret: values.WEBHOOK_SECRET } : undefined,
-    introspection,
-    landingPage: values.LANDING_PAGE ?? !production,
-    fieldSuggestions: values.FIELD_SUGGESTIONS ?? introspection,
-    exposeErrorDetails: values.EXPOSE_ERROR_DETAILS ?? !production,
-    demo: { latencyMs: values.DEMO_LATENCY_MS },
   };
+  const policyFor = (overrides: { timeoutMs?: number; retries?: number; maxConcurrency?: number } | undefined, envTimeoutMs: number | undefined): UpstreamPolicy => ({
+    ...base,
+    // The per-upstream environment variable is the most specific, then the file's per-upstream value.
+    timeoutMs: envTimeoutMs ?? overrides?.timeoutMs ?? base.timeoutMs,
+    retries: overrides?.retries ?? base.retries,
+    maxConcurrency: overrides?.maxConcurrency ?? base.maxConcurrency,
+  });
+
+  const siteUrl = env.WORDPRESS_URL ?? file.wordpress?.url;
+  const apiRoot = env.WORDPRESS_API_ROOT ?? file.wordpress?.apiRoot;
+  const hasWordPress = siteUrl !== undefined || apiRoot !== undefined;
+  const serviceUrls: Record<ServiceName, string | undefined> = {
+    authors: env.AUTHORS_URL ?? file.services?.authors?.url,
+    topics: env.TOPICS_URL ?? file.services?.topics?.url,
+    related: env.RELATED_URL ?? file.services?.related?.url,
+  };
+
+  // A URL picks its source; the file's `sources` picks explicitly and wins.
+  const posts = file.sources?.posts ?? (hasWordPress ? 'wordpress' : 'demo');
+  const sources: SourceChoices = {
+    posts,
+    authors: file.sources?.authors ?? (serviceUrls.authors ? 'service' : posts),
+    topics: file.sources?.topics ?? (serviceUrls.topics ? 'service' : posts),
+    related: file.sources?.related ?? (serviceUrls.related ? 'service' : posts),
+  };
+
+  const services: Partial<Record<ServiceName, ServiceConfig>> = {};
+  const envTimeouts: Record<ServiceName, number | undefined> = {
+    authors: env.AUTHORS_TIMEOUT_MS,
+    topics: env.TOPICS_TIMEOUT_MS,
+    related: env.RELATED_TIMEOUT_MS,
+  };
+  for (const kind of ['authors', 'topics', 'related'] as const) {
+    const choice = sources[kind];
+    if (choice === 'service') {
+      const url = serviceUrls[kind];
+      if (url) services[kind] = { url, upstream: policyFor(file.services?.[kind], envTimeouts[kind]) };
+      else if (!invalid.has(`${kind.toUpperCase()}_URL`)) problems.push(`sources.${kind}: "service" needs a URL: set ${kind.toUpperCase()}_URL or services.${kind}.url in the config file`);
+    } else if (choice !== posts) {
+      // Post records carry the author, topic and post ids of their own upstream; only that upstream (or a
+      // service keyed by the same ids) can resolve them.
+      problems.push(`sources.${kind}: "${choice}" cannot resolve the ids of posts from "${posts}"; use "${posts}" or "service"`);
+    }
+  }
+  const usesWordPress = Object.values(sources).includes('wordpress');
+  if (usesWordPress && !hasWordPress && !invalid.has('WORDPRESS_URL') && !invalid.has('WORDPRESS_API_ROOT')) {
+    problems.push('sources: "wordpress" is chosen but no site is set: set WORDPRESS_URL (or WORDPRESS_API_ROOT), or wordpress.url in the config file');
+  }
+
+  const introspection = env.INTROSPECTION ?? !production;
+  const ttl: CacheTtlOverrides = {
+    postSeconds: env.CACHE_TTL_POST_SECONDS,
+    postListSeconds: env.CACHE_TTL_POST_LIST_SECONDS,
+    authorSeconds: env.CACHE_TTL_AUTHOR_SECONDS,
+    topicSeconds: env.CACHE_TTL_TOPIC_SECONDS,
+    relatedSeconds: env.CACHE_TTL_RELATED_SECONDS,
+    missSeconds: env.CACHE_MISS_TTL_SECONDS,
+    staleWhileRevalidateSeconds: env.CACHE_STALE_WHILE_REVALIDATE_SECONDS,
+    staleIfErrorSeconds: env.CACHE_STALE_IF_ERROR_SECONDS,
+  };
+  return {
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    cache: { maxEntries: env.CACHE_MAX_ENTRIES, ttl, policies: cachePolicies(ttl, file) },
+    http: {
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+      corsOrigins: env.CORS_ORIGINS ?? (env.NODE_ENV === 'development' ? [APOLLO_SANDBOX_ORIGIN] : []),
+      batchMaxOperations: env.BATCH_MAX_OPERATIONS,
+    },
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    limits: {
+      maxDepth: env.QUERY_MAX_DEPTH,
+      maxAliases: env.QUERY_MAX_ALIASES,
+      maxDirectives: env.QUERY_MAX_DIRECTIVES,
+      maxTokens: env.QUERY_MAX_TOKENS,
+      maxCost: env.QUERY_MAX_COST,
+      maxErrors: env.QUERY_MAX_ERRORS,
+    },
+    persistedOperations: { only: env.PERSISTED_OPERATIONS_ONLY, manifestPath: env.PERSISTED_OPERATIONS_MANIFEST },
+    metrics: { enabled: env.METRICS_ENABLED },
+    redis: env.REDIS_URL
+      ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS, connectTimeoutMs: env.REDIS_CONNECT_TIMEOUT_MS }
+      : undefined,
+    responseCache: { enabled: env.RESPONSE_CACHE, maxBytes: env.RESPONSE_CACHE_MAX_BYTES, maxTtlSeconds: env.RESPONSE_CACHE_MAX_TTL_SECONDS },
+    httpCache: {
+      sharedMaxAgeSeconds: env.HTTP_CACHE_S_MAXAGE_SECONDS,
+      staleWhileRevalidateSeconds: env.HTTP_CACHE_STALE_WHILE_REVALIDATE_SECONDS,
+      staleIfErrorSeconds: env.HTTP_CACHE_STALE_IF_ERROR_SECONDS,
+    },
+    webhook: env.WEBHOOK_SECRET ? { secret: env.WEBHOOK_SECRET } : undefined,
+    introspection,
+    landingPage: env.LANDING_PAGE ?? !production,
+    fieldSuggestions: env.FIELD_SUGGESTIONS ?? introspection,
+    exposeErrorDetails: env.EXPOSE_ERROR_DETAILS ?? !production,
+    demo: { latencyMs: env.DEMO_LATENCY_MS },
+    sources,
+    wordpress:
+      usesWordPress && hasWordPress
+        ? {
+            siteUrl,
+            apiRoot,
+            featuredMedia: env.WORDPRESS_FEATURED_MEDIA ?? file.wordpress?.featuredMedia ?? 'embed',
+            upstream: policyFor(file.wordpress, env.WORDPRESS_TIMEOUT_MS),
+          }
+        : undefined,
+    services,
+  };
+}
+
+/** Per kind: the file's per-kind value (milliseconds), else the environment's overrides (seconds), else the default. */
+function cachePolicies(ttl: CacheTtlOverrides, file: FileValues): CachePolicies {
+  const fromEnv = resolveCachePolicies(ttl);
+  const window = file.cache?.staleIfErrorMs;
+  const kinds = Object.keys(fromEnv) as CacheKind[];
+  return Object.fromEntries(
+    kinds.map((kind) => {
+      const base = fromEnv[kind];
+      const overrides = file.cache?.[kind];
+      const envSetsWindow = ttl.staleIfErrorSeconds !== undefined;
+      return [
+        kind,
+        {
+          ...base,
+          ttlMs: overrides?.ttlMs ?? base.ttlMs,
+          missTtlMs: overrides?.missTtlMs ?? base.missTtlMs,
+          staleWhileRevalidateMs: overrides?.staleWhileRevalidateMs ?? base.staleWhileRevalidateMs,
+          staleIfErrorMs: overrides?.staleIfErrorMs ?? (envSetsWindow ? base.staleIfErrorMs : (window ?? base.staleIfErrorMs)),
+        },
+      ];
+    }),
+  ) as CachePolicies;
 }

@@ -22,9 +22,10 @@ async function main(): Promise<void> {
   const trustedDocuments = TrustedDocuments.load(config.persistedOperations, (error) =>
     logger.warn({ err: error, path: config.persistedOperations.manifestPath }, 'no trusted-documents manifest; operations are accepted as text only'),
   );
-  // Built before the sources, so upstream clients can report to the same registry /metrics serves.
+  // Built before the sources, so upstream clients report to the same registry /metrics serves.
   const metrics = new PrometheusTelemetry({ knownOperations: trustedDocuments.names() });
-  const gateway = await createGateway({ config, sources: createSources(config), logger, metrics, trustedDocuments });
+  const upstreams = createSources(config, { logger, telemetry: metrics });
+  const gateway = await createGateway({ config, sources: upstreams.sources, logger, metrics, trustedDocuments });
   const address = await gateway.listen(config.port, config.host);
   const shownHost = address.address === '::' || address.address === '0.0.0.0' ? 'localhost' : address.address;
   logger.info(
@@ -44,16 +45,20 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownGraceMs);
     deadline.unref();
-    gateway.close().then(
-      () => {
-        logger.info('stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'error while stopping');
-        process.exit(1);
-      },
-    );
+    // Upstream pools close last: requests still finishing may need them.
+    gateway
+      .close()
+      .then(() => upstreams.close())
+      .then(
+        () => {
+          logger.info('stopped');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'error while stopping');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

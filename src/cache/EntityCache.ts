@@ -79,6 +79,10 @@ export class EntityCache {
     const policy = this.options.policies[kind];
     return stored.map((entry) => {
       if (!isStoredEntry<T>(entry)) return undefined;
+      // Stores drop entries at their hard TTL themselves; checking here too keeps the windows exact whatever
+      // the store (and whichever instance wrote the entry) did.
+      const usableFor = entry.value === null ? 0 : Math.max(policy.staleWhileRevalidateMs, policy.staleIfErrorMs);
+      if (entry.freshUntil + usableFor <= now) return undefined;
       const freshness: Freshness =
         entry.freshUntil > now ? 'fresh' : entry.value !== null && entry.freshUntil + policy.staleWhileRevalidateMs > now ? 'revalidate' : 'stale';
       return { value: entry.value, freshness };

@@ -5,7 +5,6 @@ import type { ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
 import { ContentPurger } from '../cache/ContentPurger';
 import { EntityCache } from '../cache/EntityCache';
-import { resolveCachePolicies } from '../cache/cachePolicies';
 import { MemoryTier } from '../cache/MemoryTier';
 import { PersistedQueryCache } from '../cache/PersistedQueryCache';
 import { RedisConnection, RedisUnavailableError } from '../cache/RedisConnection';
@@ -114,7 +113,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   const sharedTier = (name: string, longestEntryMs: number) =>
     redis ? { tier: new RedisTier(redis, `${prefix}:${name}`), tags: new RedisTagIndex(redis, `${prefix}:${name}:tag:`, longestEntryMs) } : undefined;
 
-  const policies = resolveCachePolicies(config.cache.ttl);
+  const { policies } = config.cache;
   const listingLifetimeMs = policies.postList.ttlMs + Math.max(policies.postList.staleWhileRevalidateMs, policies.postList.staleIfErrorMs);
   const cache = new EntityCache(new TieredStore(new MemoryTier({ maxEntries: config.cache.maxEntries }), sharedTier('entity', listingLifetimeMs), hooks), {
     policies,

@@ -1,9 +1,90 @@
-import type { Config } from '../config';
+import type { Logger } from 'pino';
+import type { Config, ServiceName, UpstreamPolicy } from '../config';
+import { noopTelemetry, type Telemetry } from '../telemetry';
+import { coalesceSources } from './coalesceSources';
 import { DemoNewsroomSource } from './demo/DemoNewsroomSource';
+import { AuthorsServiceSource } from './http/AuthorsServiceSource';
+import { RelatedServiceSource } from './http/RelatedServiceSource';
+import { TopicsServiceSource } from './http/TopicsServiceSource';
+import { UpstreamClient } from './http/UpstreamClient';
 import type { Sources } from './types';
+import { WordPressApi } from './wordpress/WordPressApi';
+import { WordPressAuthorSource } from './wordpress/WordPressAuthorSource';
+import { WordPressPostSource } from './wordpress/WordPressPostSource';
+import { WordPressRelatedSource } from './wordpress/WordPressRelatedSource';
+import { WordPressTopicSource } from './wordpress/WordPressTopicSource';
 
-/** Wires each entity kind to its upstream. With nothing configured, everything comes from the demo newsroom. */
-export function createSources(config: Config): Sources {
-  const demo = new DemoNewsroomSource({ latencyMs: config.demo.latencyMs });
-  return { posts: demo, authors: demo, topics: demo, related: demo };
+export interface SourceDeps {
+  logger: Logger;
+  telemetry?: Telemetry;
+}
+
+export interface GatewaySources {
+  sources: Sources;
+  /** Closes upstream connection pools and breaker timers; call after the server stopped taking requests. */
+  close(): Promise<void>;
+}
+
+/**
+ * Wires each entity kind to its upstream, as config chose: the demo newsroom, WordPress or an HTTP service.
+ * Each upstream gets one client (pool, breaker, coalescing), shared by the kinds it serves.
+ */
+export function createSources(config: Config, deps: SourceDeps): GatewaySources {
+  const telemetry = deps.telemetry ?? noopTelemetry;
+  const clients: UpstreamClient[] = [];
+  const clientFor = (serviceName: string, policy: UpstreamPolicy) => {
+    const client = new UpstreamClient({ serviceName, policy, telemetry, logger: deps.logger.child({ upstream: serviceName }) });
+    clients.push(client);
+    return client;
+  };
+
+  let demo: DemoNewsroomSource | undefined;
+  const demoSource = () => (demo ??= new DemoNewsroomSource({ latencyMs: config.demo.latencyMs }));
+
+  let wordpress: WordPressApi | undefined;
+  const wordpressApi = () => {
+    if (!config.wordpress) throw new Error('WordPress is chosen as a source but not configured');
+    const { siteUrl, apiRoot, upstream } = config.wordpress;
+    return (wordpress ??= new WordPressApi(clientFor('wordpress', upstream), { siteUrl, apiRoot, logger: deps.logger }));
+  };
+
+  const serviceClient = (kind: ServiceName) => {
+    const service = config.services[kind];
+    if (!service) throw new Error(`The ${kind} service is chosen as a source but has no URL`);
+    return { client: clientFor(kind, service.upstream), url: service.url };
+  };
+
+  const { sources: choice } = config;
+  const posts = choice.posts === 'wordpress' ? new WordPressPostSource(wordpressApi(), { featuredMedia: config.wordpress?.featuredMedia ?? 'embed' }) : demoSource();
+
+  let authors: Sources['authors'];
+  if (choice.authors === 'service') {
+    const { client, url } = serviceClient('authors');
+    authors = new AuthorsServiceSource(client, url);
+  } else {
+    authors = choice.authors === 'wordpress' ? new WordPressAuthorSource(wordpressApi()) : demoSource();
+  }
+
+  let topics: Sources['topics'];
+  if (choice.topics === 'service') {
+    const { client, url } = serviceClient('topics');
+    topics = new TopicsServiceSource(client, url);
+  } else {
+    topics = choice.topics === 'wordpress' ? new WordPressTopicSource(wordpressApi()) : demoSource();
+  }
+
+  let related: Sources['related'];
+  if (choice.related === 'service') {
+    const { client, url } = serviceClient('related');
+    related = new RelatedServiceSource(client, url);
+  } else {
+    related = choice.related === 'wordpress' ? new WordPressRelatedSource(wordpressApi()) : demoSource();
+  }
+
+  return {
+    sources: coalesceSources({ posts, authors, topics, related }),
+    close: async () => {
+      await Promise.all(clients.map((client) => client.close()));
+    },
+  };
 }

@@ -127,3 +127,122 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('loadConfig: upstreams', () => {
+  it('uses the demo newsroom for everything when nothing is configured', () => {
+    const config = loadConfig({});
+    expect(config.sources).toEqual({ posts: 'demo', authors: 'demo', topics: 'demo', related: 'demo' });
+    expect(config.wordpress).toBeUndefined();
+    expect(config.services).toEqual({});
+  });
+
+  it('takes posts, authors, topics and a ranked rail from WordPress when WORDPRESS_URL is set', () => {
+    const config = loadConfig({ WORDPRESS_URL: 'http://wp.test:8080' });
+    expect(config.sources).toEqual({ posts: 'wordpress', authors: 'wordpress', topics: 'wordpress', related: 'wordpress' });
+    expect(config.wordpress).toMatchObject({ siteUrl: 'http://wp.test:8080', apiRoot: undefined, featuredMedia: 'embed' });
+    expect(config.wordpress?.upstream).toEqual({
+      timeoutMs: 1500,
+      retries: 2,
+      maxConcurrency: 32,
+      breaker: { errorThresholdPercent: 50, minRequests: 10, resetMs: 10_000, windowMs: 10_000 },
+    });
+  });
+
+  it('lets a service URL take its kind, with per-upstream timeouts over the shared one', () => {
+    const config = loadConfig({
+      WORDPRESS_API_ROOT: 'http://wp.test/?rest_route=/',
+      RELATED_URL: 'http://reco.test/api',
+      AUTHORS_URL: 'http://people.test',
+      UPSTREAM_TIMEOUT_MS: '800',
+      RELATED_TIMEOUT_MS: '250',
+    });
+    expect(config.sources).toEqual({ posts: 'wordpress', authors: 'service', topics: 'wordpress', related: 'service' });
+    expect(config.wordpress?.apiRoot).toBe('http://wp.test/?rest_route=/');
+    expect(config.wordpress?.upstream.timeoutMs).toBe(800);
+    expect(config.services.related).toMatchObject({ url: 'http://reco.test/api', upstream: { timeoutMs: 250 } });
+    expect(config.services.authors?.upstream.timeoutMs).toBe(800);
+  });
+
+  it('reads a config file that picks a source per kind; the environment wins over the file', () => {
+    const file = JSON.stringify({
+      sources: { posts: 'wordpress', authors: 'service', related: 'service' },
+      wordpress: { url: 'http://wp.file', featuredMedia: 'batch', timeoutMs: 3000 },
+      services: { authors: { url: 'http://people.file', retries: 0 }, related: { url: 'http://reco.file', maxConcurrency: 4 } },
+      upstream: { breaker: { resetMs: 500 } },
+      cache: { staleIfErrorMs: 1000, related: { ttlMs: 5, staleIfErrorMs: 60000 } },
+    });
+    const config = loadConfig({ GATEWAY_CONFIG: '/etc/gateway.json', WORDPRESS_URL: 'http://wp.env' }, { readFile: () => file });
+    expect(config.sources).toEqual({ posts: 'wordpress', authors: 'service', topics: 'wordpress', related: 'service' });
+    expect(config.wordpress).toMatchObject({ siteUrl: 'http://wp.env', featuredMedia: 'batch', upstream: { timeoutMs: 3000 } });
+    expect(config.services.authors?.upstream).toMatchObject({ retries: 0, breaker: { resetMs: 500 } });
+    expect(config.services.related?.upstream.maxConcurrency).toBe(4);
+    expect(config.cache.policies.related).toEqual({ ttlMs: 5, missTtlMs: 10_000, staleWhileRevalidateMs: 60_000, staleIfErrorMs: 60_000 });
+    expect(config.cache.policies.post.staleIfErrorMs).toBe(1000);
+  });
+
+  it('sets one stale-if-error window for every kind from CACHE_STALE_IF_ERROR_SECONDS', () => {
+    const { policies } = loadConfig({ CACHE_STALE_IF_ERROR_SECONDS: '3' }).cache;
+    expect(Object.values(policies).map((policy) => policy.staleIfErrorMs)).toEqual([3000, 3000, 3000, 3000, 3000]);
+  });
+
+  it('names every bad upstream value at once', () => {
+    const problems = problemsOf({
+      WORDPRESS_URL: 'wp.example.com',
+      RELATED_URL: 'ftp://reco',
+      UPSTREAM_TIMEOUT_MS: 'soon',
+      UPSTREAM_RETRIES: '9',
+      WORDPRESS_FEATURED_MEDIA: 'inline',
+      LOG_LEVEL: 'loud',
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^LOG_LEVEL: /),
+      expect.stringMatching(/^WORDPRESS_URL: must be an http:\/\/ or https:\/\/ URL/),
+      expect.stringMatching(/^WORDPRESS_FEATURED_MEDIA: must be embed or batch/),
+      expect.stringMatching(/^RELATED_URL: must be an http/),
+      expect.stringMatching(/^UPSTREAM_TIMEOUT_MS: /),
+      expect.stringMatching(/^UPSTREAM_RETRIES: /),
+    ]);
+  });
+
+  it('reports a missing, unreadable or invalid config file with the problems of the environment', () => {
+    expect(problemsOf({ GATEWAY_CONFIG: '/nope.json', PORT: 'x' }, () => { throw Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT' }); })).toEqual([
+      expect.stringMatching(/^PORT: /),
+      'GATEWAY_CONFIG (/nope.json): cannot read the file: file not found',
+    ]);
+    expect(problemsOf({ GATEWAY_CONFIG: '/bad.json' }, () => '{ "sources": ')[0]).toMatch(/^GATEWAY_CONFIG \(\/bad\.json\): not valid JSON: /);
+    expect(
+      problemsOf({ GATEWAY_CONFIG: '/typo.json' }, () => JSON.stringify({ source: {}, sources: { posts: 'drupal' }, services: { related: { url: 'x', timeoutMs: -1 } } })),
+    ).toEqual(
+      expect.arrayContaining([
+        'GATEWAY_CONFIG (/typo.json) sources.posts: must be demo or wordpress',
+        'GATEWAY_CONFIG (/typo.json) services.related.url: must be an http:// or https:// URL',
+        expect.stringMatching(/^GATEWAY_CONFIG \(\/typo\.json\) services\.related\.timeoutMs: /),
+        expect.stringMatching(/^GATEWAY_CONFIG \(\/typo\.json\) \(top level\): Unrecognized key: "source"/),
+      ]),
+    );
+  });
+
+  it('refuses source choices that cannot work together', () => {
+    const file = (sources: object) => () => JSON.stringify({ sources });
+    expect(problemsOf({ GATEWAY_CONFIG: 'f' }, file({ authors: 'service' }))).toEqual([
+      'sources.authors: "service" needs a URL: set AUTHORS_URL or services.authors.url in the config file',
+    ]);
+    expect(problemsOf({ GATEWAY_CONFIG: 'f' }, file({ posts: 'wordpress' }))).toEqual([
+      expect.stringMatching(/^sources: "wordpress" is chosen but no site is set: set WORDPRESS_URL/),
+    ]);
+    // Demo authors cannot resolve WordPress user ids.
+    expect(problemsOf({ GATEWAY_CONFIG: 'f', WORDPRESS_URL: 'http://wp.test' }, file({ authors: 'demo' }))).toEqual([
+      'sources.authors: "demo" cannot resolve the ids of posts from "wordpress"; use "wordpress" or "service"',
+    ]);
+  });
+});
+
+function problemsOf(env: Record<string, string>, readFile?: (path: string) => string): string[] {
+  try {
+    loadConfig(env, readFile ? { readFile } : {});
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}

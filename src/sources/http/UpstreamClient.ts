@@ -1,0 +1,204 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type CircuitBreaker from 'opossum';
+import type { Logger } from 'pino';
+import { Agent, type Dispatcher, interceptors, request } from 'undici';
+import type { z } from 'zod';
+import type { UpstreamPolicy } from '../../config';
+import { ErrorCode, UpstreamError } from '../../errors';
+import type { Telemetry } from '../../telemetry';
+import { type BackoffOptions, DEFAULT_BACKOFF, jitteredBackoffMs } from './backoff';
+import { createBreaker } from './createBreaker';
+import { InFlight } from '../InFlight';
+import { classifyThrown, failureForStatus, UpstreamFailure } from './UpstreamFailure';
+
+export interface UpstreamClientOptions {
+  /** Names the upstream in errors, logs and metrics: `wordpress`, `authors`, `topics`, `related`. */
+  serviceName: string;
+  policy: UpstreamPolicy;
+  telemetry: Telemetry;
+  logger: Logger;
+  /** Largest response body accepted; a bigger one is a bad response, not an out-of-memory. */
+  maxResponseBytes?: number;
+  backoff?: BackoffOptions;
+}
+
+export interface UpstreamRequest<T> {
+  url: URL;
+  method?: 'GET' | 'POST';
+  /** Sent as JSON (POST only). */
+  body?: unknown;
+  /** Validates the JSON body: a wrong shape is UPSTREAM_BAD_RESPONSE, never a crash further in. */
+  schema: z.ZodType<T>;
+  /** Statuses whose body is parsed; any other status is a failure. */
+  acceptStatuses?: readonly number[];
+  /** `none` skips the body (for headers-only answers such as REST API discovery). */
+  parse?: 'json' | 'none';
+  followRedirects?: boolean;
+}
+
+export interface UpstreamResponse<T> {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: T;
+}
+
+type AnyRequest = UpstreamRequest<unknown>;
+
+const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
+/** Identifies schemas in coalescing keys: two callers share an answer only if they read it the same way. */
+const schemaIds = new WeakMap<object, number>();
+let lastSchemaId = 0;
+const schemaId = (schema: object): number => {
+  let id = schemaIds.get(schema);
+  if (id === undefined) {
+    id = ++lastSchemaId;
+    schemaIds.set(schema, id);
+  }
+  return id;
+};
+const IDEMPOTENT = new Set(['GET', 'HEAD']);
+
+/**
+ * The one way sources speak HTTP. Per upstream: a keep-alive pool (undici) capped at `maxConcurrency`
+ * connections, a deadline on every call, jittered retries for idempotent GETs only, a circuit breaker,
+ * and coalescing of identical in-flight GETs across all requests of the process.
+ *
+ * Errors leaving the client are UpstreamErrors carrying only a code and the service name; URLs, statuses
+ * and bodies go to the logs.
+ */
+export class UpstreamClient {
+  readonly serviceName: string;
+  private readonly agent: Agent;
+  private readonly redirectingAgent: Dispatcher;
+  private readonly breaker: CircuitBreaker<[AnyRequest], UpstreamResponse<unknown>>;
+  private readonly inFlight = new InFlight<UpstreamResponse<unknown>>();
+
+  constructor(private readonly options: UpstreamClientOptions) {
+    this.serviceName = options.serviceName;
+    this.agent = new Agent({
+      // With one request per connection (no pipelining) the connection count is the concurrency cap;
+      // requests beyond it wait in undici's queue, inside the caller's deadline.
+      connections: options.policy.maxConcurrency,
+      pipelining: 1,
+      keepAliveTimeout: 4_000,
+      maxResponseSize: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    });
+    this.redirectingAgent = this.agent.compose(interceptors.redirect({ maxRedirections: 3 }));
+    this.breaker = createBreaker(options.serviceName, options.policy.breaker, (spec: AnyRequest) => this.attempt(spec), options);
+  }
+
+  async request<T>(spec: UpstreamRequest<T>): Promise<UpstreamResponse<T>> {
+    const method = spec.method ?? 'GET';
+    // Identical GETs in flight share one upstream call, one breaker outcome and one parse: a burst of
+    // cold requests for the same article costs the upstream one request. (Coalescing happens above the
+    // breaker on purpose; opossum's own coalescing counts every waiter as a call and skews its error rate.)
+    const send = () =>
+      this.breaker.fire(spec as AnyRequest).catch((error: unknown) => {
+        throw this.toUpstreamError(error);
+      });
+    if (method !== 'GET') return send() as Promise<UpstreamResponse<T>>;
+    return this.inFlight.run(`${spec.parse ?? 'json'}:${schemaId(spec.schema)} ${spec.url.href}`, send) as Promise<UpstreamResponse<T>>;
+  }
+
+  async close(): Promise<void> {
+    this.breaker.shutdown();
+    await this.agent.close();
+  }
+
+  /** One logical call: attempts within one deadline, retrying only idempotent requests. */
+  private async attempt(spec: AnyRequest): Promise<UpstreamResponse<unknown>> {
+    const { policy, telemetry, logger } = this.options;
+    const method = spec.method ?? 'GET';
+    const deadline = performance.now() + policy.timeoutMs;
+    const signal = AbortSignal.timeout(policy.timeoutMs);
+    const retries = IDEMPOTENT.has(method) ? policy.retries : 0;
+
+    for (let attempt = 0; ; attempt += 1) {
+      const started = performance.now();
+      try {
+        const response = await this.send(spec, method, signal);
+        telemetry.upstreamCall(this.serviceName, 'ok', performance.now() - started);
+        return response;
+      } catch (error) {
+        const failure = classifyThrown(error, signal.aborted);
+        telemetry.upstreamCall(this.serviceName, failure.outcome, performance.now() - started);
+        logger.warn(
+          { serviceName: this.serviceName, method, url: spec.url.href, attempt: attempt + 1, status: failure.options.status, err: failure.options.cause ?? failure },
+          `upstream call failed: ${failure.message}`,
+        );
+        const delayMs = jitteredBackoffMs(attempt, this.options.backoff ?? DEFAULT_BACKOFF);
+        // undici retries nothing by itself here; its retry handler has no jitter and no shared deadline.
+        if (attempt >= retries || !failure.retryable || performance.now() + delayMs >= deadline) throw failure;
+        try {
+          await sleep(delayMs, undefined, { signal });
+        } catch {
+          throw classifyThrown(error, true);
+        }
+      }
+    }
+  }
+
+  private async send(spec: AnyRequest, method: string, signal: AbortSignal): Promise<UpstreamResponse<unknown>> {
+    const response = await request(spec.url, {
+      method,
+      signal,
+      dispatcher: spec.followRedirects ? this.redirectingAgent : this.agent,
+      headers: {
+        accept: 'application/json',
+        'user-agent': 'newsroom-gateway',
+        ...(spec.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      body: spec.body !== undefined ? JSON.stringify(spec.body) : undefined,
+    });
+    const accepted = spec.acceptStatuses ?? [200];
+    if (!accepted.includes(response.statusCode)) {
+      await response.body.dump();
+      throw failureForStatus(response.statusCode);
+    }
+    if (spec.parse === 'none') {
+      await response.body.dump();
+      return { status: response.statusCode, headers: response.headers, body: undefined };
+    }
+    const text = await response.body.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new UpstreamFailure('UPSTREAM_BAD_RESPONSE', 'bad_response', 'response body is not JSON', { retryable: false, tripsBreaker: true, status: response.statusCode, cause: error });
+    }
+    const parsed = spec.schema.safeParse(json);
+    if (!parsed.success) {
+      const where = parsed.error.issues
+        .slice(0, 3)
+        .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+        .join('; ');
+      throw new UpstreamFailure('UPSTREAM_BAD_RESPONSE', 'bad_response', `response has an unexpected shape (${where})`, {
+        retryable: false,
+        tripsBreaker: true,
+        status: response.statusCode,
+      });
+    }
+    return { status: response.statusCode, headers: response.headers, body: parsed.data };
+  }
+
+  private toUpstreamError(error: unknown): UpstreamError {
+    if (error instanceof UpstreamError) return error;
+    const name = this.serviceName;
+    if (error instanceof UpstreamFailure) {
+      const message =
+        error.code === ErrorCode.UPSTREAM_TIMEOUT
+          ? `The ${name} service did not answer in time.`
+          : error.code === ErrorCode.UPSTREAM_BAD_RESPONSE
+            ? `The ${name} service gave an answer the gateway could not use.`
+            : `The ${name} service is unavailable.`;
+      return new UpstreamError(error.code, name, message, { cause: error });
+    }
+    if ((error as { code?: unknown })?.code === 'EOPENBREAKER') {
+      this.options.telemetry.upstreamCall(name, 'rejected', 0);
+      return new UpstreamError(ErrorCode.UPSTREAM_UNAVAILABLE, name, `The ${name} service is unavailable.`, { cause: error });
+    }
+    this.options.logger.error({ serviceName: name, err: error }, 'unexpected error in the upstream client');
+    return new UpstreamError(ErrorCode.UPSTREAM_UNAVAILABLE, name, `The ${name} service is unavailable.`, { cause: error });
+  }
+}

@@ -1,0 +1,46 @@
+import CircuitBreaker from 'opossum';
+import type { Logger } from 'pino';
+import type { BreakerPolicy } from '../../config';
+import type { Telemetry } from '../../telemetry';
+import { UpstreamFailure } from './UpstreamFailure';
+
+/**
+ * One circuit breaker per upstream (opossum): after enough failures in the window it fails fast for
+ * `resetMs`, so a dead upstream costs a response nothing, then lets one trial call through and closes
+ * again when that succeeds. Every state change is reported and logged.
+ */
+export function createBreaker<A extends unknown[], R>(
+  serviceName: string,
+  policy: BreakerPolicy,
+  action: (...args: A) => Promise<R>,
+  deps: { telemetry: Telemetry; logger: Logger },
+): CircuitBreaker<A, R> {
+  const breaker = new CircuitBreaker<A, R>(action, {
+    name: serviceName,
+    // The client enforces its own deadline per call (retries included) and aborts the request with it;
+    // opossum's timeout could not abort the request.
+    timeout: false,
+    errorThresholdPercentage: policy.errorThresholdPercent,
+    volumeThreshold: policy.minRequests,
+    resetTimeout: policy.resetMs,
+    rollingCountTimeout: policy.windowMs,
+    rollingCountBuckets: 10,
+    // A 4xx means our request was wrong, not that the upstream is unhealthy.
+    errorFilter: (error: unknown) => error instanceof UpstreamFailure && !error.tripsBreaker,
+    enableSnapshots: false,
+  });
+  deps.telemetry.breakerState(serviceName, 'closed');
+  breaker.on('open', () => {
+    deps.telemetry.breakerState(serviceName, 'open');
+    deps.logger.warn({ serviceName, resetMs: policy.resetMs }, 'upstream circuit breaker opened: failing fast');
+  });
+  breaker.on('halfOpen', () => {
+    deps.telemetry.breakerState(serviceName, 'half_open');
+    deps.logger.info({ serviceName }, 'upstream circuit breaker half-open: trying one call');
+  });
+  breaker.on('close', () => {
+    deps.telemetry.breakerState(serviceName, 'closed');
+    deps.logger.info({ serviceName }, 'upstream circuit breaker closed: upstream recovered');
+  });
+  return breaker;
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { AuthorRecord } from '../records';
+import type { AuthorSource } from '../types';
+import { alignToKeys, chunk } from '../batchKeys';
+import { mapWordPressUser } from './mapWordPressRecords';
+import type { WordPressApi } from './WordPressApi';
+import { isUsableSlug, isWordPressId } from './wordPressIds';
+import { USER_FIELDS, WpUser } from './wordPressSchemas';
+
+const UserList = z.array(WpUser);
+
+/**
+ * Authors are WordPress users. Anonymously, WordPress lists only users who have published posts, which is
+ * exactly who may appear in a byline; anyone else is a miss.
+ */
+export class WordPressAuthorSource implements AuthorSource {
+  readonly name = 'wordpress';
+
+  constructor(private readonly api: WordPressApi) {}
+
+  async getAuthorsByIds(ids: readonly string[]): Promise<(AuthorRecord | null)[]> {
+    const pages = await Promise.all(chunk(ids.filter(isWordPressId)).map((batch) => this.fetchUsers({ include: batch.join(','), per_page: batch.length })));
+    return alignToKeys(ids, pages.flat(), (author) => author.id);
+  }
+
+  async getAuthorsBySlugs(slugs: readonly string[]): Promise<(AuthorRecord | null)[]> {
+    const pages = await Promise.all(chunk(slugs.filter(isUsableSlug)).map((batch) => this.fetchUsers({ slug: batch.join(','), per_page: batch.length })));
+    return alignToKeys(slugs, pages.flat(), (author) => author.slug);
+  }
+
+  private async fetchUsers(params: Record<string, string | number>): Promise<AuthorRecord[]> {
+    const response = await this.api.get('users', { ...params, _fields: USER_FIELDS.join(',') }, UserList);
+    return response.body.map(mapWordPressUser);
+  }
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import type { PostRecord } from '../records';
+import type { PostFilter, PostListPage, PostListParams, PostSource } from '../types';
+import { alignToKeys, chunk } from '../batchKeys';
+import { embeddedFeaturedMedia, mapWordPressPost } from './mapWordPressRecords';
+import type { QueryParams, WordPressApi } from './WordPressApi';
+import { isUsableSlug, isWordPressId } from './wordPressIds';
+import { MEDIA_FIELDS, POST_FIELDS, WpMedia, WpPost } from './wordPressSchemas';
+
+const PostList = z.array(WpPost);
+const IdList = z.array(z.object({ id: z.number().int() }));
+const MediaList = z.array(z.unknown());
+
+export interface WordPressPostSourceOptions {
+  /** `embed`: images come with the posts (`_embed`), one call; `batch`: one `media?include=` call per post batch. */
+  featuredMedia: 'embed' | 'batch';
+}
+
+/**
+ * Posts from WordPress REST API v2. Lookups by id or slug are one `include=`/`slug=` call per 100 keys;
+ * listings map to WordPress's own filters, offset paging and `X-WP-Total`. Requests are anonymous, so only
+ * published, public posts ever come back; anything else is a miss.
+ */
+export class WordPressPostSource implements PostSource {
+  readonly name = 'wordpress';
+
+  constructor(
+    private readonly api: WordPressApi,
+    private readonly options: WordPressPostSourceOptions,
+  ) {}
+
+  async getPostsByIds(ids: readonly string[]): Promise<(PostRecord | null)[]> {
+    const batches = chunk(ids.filter(isWordPressId));
+    const pages = await Promise.all(batches.map((batch) => this.fetchPosts({ include: batch.join(','), per_page: batch.length })));
+    return alignToKeys(ids, pages.flat(), (post) => post.id);
+  }
+
+  async getPostsBySlugs(slugs: readonly string[]): Promise<(PostRecord | null)[]> {
+    const batches = chunk(slugs.filter(isUsableSlug));
+    const pages = await Promise.all(batches.map((batch) => this.fetchPosts({ slug: batch.join(','), per_page: batch.length })));
+    return alignToKeys(slugs, pages.flat(), (post) => post.slug);
+  }
+
+  async listPosts({ filter, offset, limit }: PostListParams): Promise<PostListPage> {
+    const params = filterParams(filter);
+    if (!params) return { items: [], totalCount: 0 };
+    const response = await this.api.get('posts', { ...params, ...this.postFields(), per_page: limit, offset }, PostList);
+    const items = await this.toRecords(response.body);
+    let totalCount = totalFrom(response.headers['x-wp-total']) ?? offset + response.body.length;
+    if (response.body.length === 0 && offset > 0 && totalCount === 0) {
+      // Past the end, WordPress counts nothing (its count query keeps the offset); ask for the real total.
+      const count = await this.api.get('posts', { ...params, per_page: 1, _fields: 'id' }, IdList);
+      totalCount = totalFrom(count.headers['x-wp-total']) ?? 0;
+    }
+    return { items, totalCount };
+  }
+
+  private async fetchPosts(params: QueryParams): Promise<PostRecord[]> {
+    const response = await this.api.get('posts', { ...params, ...this.postFields() }, PostList);
+    return this.toRecords(response.body);
+  }
+
+  private postFields(): QueryParams {
+    if (this.options.featuredMedia === 'batch') return { _fields: POST_FIELDS.join(',') };
+    // `_embedded` (and the `_links` it is built from) must be asked for, or `_fields` drops them.
+    return { _fields: [...POST_FIELDS, '_links', '_embedded'].join(','), _embed: 'wp:featuredmedia' };
+  }
+
+  private async toRecords(posts: WpPost[]): Promise<PostRecord[]> {
+    const media = this.options.featuredMedia === 'batch' ? await this.fetchMedia(posts) : undefined;
+    const records: PostRecord[] = [];
+    for (const post of posts) {
+      const image = media ? (media.get(post.featured_media) ?? null) : embeddedFeaturedMedia(post);
+      const record = mapWordPressPost(post, image);
+      if (record) records.push(record);
+    }
+    return records;
+  }
+
+  private async fetchMedia(posts: WpPost[]): Promise<Map<number, WpMedia>> {
+    const ids = posts.map((post) => post.featured_media).filter((id) => id > 0);
+    const pages = await Promise.all(
+      chunk(ids).map((batch) => this.api.get('media', { include: batch.join(','), per_page: batch.length, _fields: MEDIA_FIELDS.join(',') }, MediaList)),
+    );
+    const byId = new Map<number, WpMedia>();
+    for (const item of pages.flatMap((page) => page.body)) {
+      // One odd attachment costs its post the image, not the post itself.
+      const parsed = WpMedia.safeParse(item);
+      if (parsed.success) byId.set(parsed.data.id, parsed.data);
+    }
+    return byId;
+  }
+}
+
+/**
+ * Our filter in WordPress's terms, or null when it can only match nothing. Topic ids are term ids, unique
+ * across categories and tags, so one id list under both with `tax_relation=OR` means "filed under any of
+ * these" without knowing which taxonomy each id belongs to.
+ */
+function filterParams(filter: PostFilter): QueryParams | null {
+  const params: QueryParams = {};
+  if (filter.topicIds) {
+    const topicIds = filter.topicIds.filter(isWordPressId);
+    if (topicIds.length === 0) return null;
+    params.categories = topicIds.join(',');
+    params.tags = topicIds.join(',');
+    params.tax_relation = 'OR';
+  }
+  if (filter.authorIds) {
+    const authorIds = filter.authorIds.filter(isWordPressId);
+    if (authorIds.length === 0) return null;
+    params.author = authorIds.join(',');
+  }
+  if (filter.search) params.search = filter.search;
+  const excluded = (filter.excludeIds ?? []).filter(isWordPressId);
+  if (excluded.length > 0) params.exclude = excluded.join(',');
+  return params;
+}
+
+function totalFrom(header: string | string[] | undefined): number | undefined {
+  const value = Number(Array.isArray(header) ? header[0] : header);
+  return header !== undefined && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}

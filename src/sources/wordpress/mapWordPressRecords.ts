@@ -1,0 +1,90 @@
+import { countWords, htmlToText, inlineHtmlToText } from '../../text/htmlToText';
+import { type AuthorRecord, type ImageRecord, type PostRecord, type TopicRecord, TopicKind } from '../records';
+import { cleanExcerpt } from './cleanExcerpt';
+import { WpMedia, type WpPost, type WpTerm, type WpUser } from './wordPressSchemas';
+
+/**
+ * WordPress JSON to gateway records. Rendered fields arrive as HTML with entities (`&#8217;`), so text is
+ * made once here, never per request.
+ *
+ * Returns null for a post WordPress lists but does not show: a password-protected post has its content
+ * withheld from anonymous readers, and the gateway serves only what anonymous readers see.
+ */
+export function mapWordPressPost(post: WpPost, media: WpMedia | null): PostRecord | null {
+  if (post.content.protected || post.excerpt.protected) return null;
+  const summary = htmlToText(cleanExcerpt(post.excerpt.rendered)) || htmlToText(firstParagraphs(post.content.rendered));
+  return {
+    id: String(post.id),
+    slug: post.slug,
+    title: inlineHtmlToText(post.title.rendered),
+    bodyHtml: post.content.rendered,
+    summaryText: summary,
+    url: post.link,
+    publishedAt: gmtToIso(post.date_gmt),
+    updatedAt: gmtToIso(post.modified_gmt),
+    // WordPress has one author per post; user 0 means none.
+    authorIds: post.author > 0 ? [String(post.author)] : [],
+    topicIds: [...post.categories, ...post.tags].map(String),
+    featuredImage: media ? mapWordPressImage(media) : null,
+    wordCount: countWords(post.content.rendered),
+  };
+}
+
+/** The featured image `_embed` put next to the post; null when absent or not visible anonymously. */
+export function embeddedFeaturedMedia(post: WpPost): WpMedia | null {
+  const embedded = post._embedded?.['wp:featuredmedia']?.[0];
+  // Media WordPress will not show embeds as an error object ({ code: "rest_forbidden", ... }).
+  const parsed = WpMedia.safeParse(embedded);
+  return parsed.success && parsed.data.id === post.featured_media ? parsed.data : null;
+}
+
+export function mapWordPressImage(media: WpMedia): ImageRecord {
+  const details = media.media_details ?? {};
+  return {
+    url: media.source_url,
+    alt: inlineHtmlToText(media.alt_text),
+    width: details.width ?? null,
+    height: details.height ?? null,
+  };
+}
+
+export function mapWordPressUser(user: WpUser): AuthorRecord {
+  return {
+    id: String(user.id),
+    slug: user.slug,
+    name: inlineHtmlToText(user.name),
+    bio: htmlToText(user.description),
+    avatarUrl: largestAvatar(user.avatar_urls),
+    url: user.link,
+  };
+}
+
+export function mapWordPressTerm(term: WpTerm, kind: TopicKind): TopicRecord {
+  return {
+    id: String(term.id),
+    slug: term.slug,
+    name: inlineHtmlToText(term.name),
+    description: htmlToText(term.description),
+    kind,
+  };
+}
+
+export function gmtToIso(gmt: string): string {
+  // WordPress leaves the zone off its GMT fields; without it, Date would read local time.
+  const withZone = /(?:Z|[+-]\d{2}:?\d{2})$/.test(gmt) ? gmt : `${gmt}Z`;
+  return new Date(withZone).toISOString();
+}
+
+function largestAvatar(urls: Record<string, string> | undefined): string | null {
+  if (!urls) return null;
+  let best: { size: number; url: string } | null = null;
+  for (const [size, url] of Object.entries(urls)) {
+    const pixels = Number(size);
+    if (!best || pixels > best.size) best = { size: pixels, url };
+  }
+  return best?.url ?? null;
+}
+
+function firstParagraphs(html: string): string {
+  return html.split('</p>').slice(0, 2).join('</p>');
+}

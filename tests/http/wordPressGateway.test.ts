@@ -1,0 +1,117 @@
+import type { DocumentNode } from 'graphql';
+import { REFERENCE_SLUG } from '../../src/sources/demo/demoNewsroom';
+import { ArticlePageDocument, type ArticlePageQuery, TopicPageDocument, type TopicPageQuery } from '../generated/operations';
+import { type FakeWordPress, startFakeWordPress } from '../support/fakeUpstreams';
+import { startTestGateway, type TestGateway } from '../support/startTestGateway';
+
+const TEASER_TITLES = [
+  'Indian Idol 3 Star Prashant Tamang Passes Away in His Sleep',
+  'World No.1 Aryna Sabalenka Begins Australian Open Without Title Defence',
+  'EU-India Free Trade Deal May Be Signed This Month, Says Merz',
+  'Japan Expands Security Aid Across Southeast Asia with $147M Boost',
+  'Eruption of Mount Semeru: Pyroclastic Flow Extends 5 km, Ash Clouds Reach 2 km',
+  'Deadly Bushfires in Victoria Leave One Dead, 300 Structures Lost',
+];
+
+/** `WORDPRESS_URL=… npm start`, over real sockets: the gateway federates the (fake) WordPress site. */
+describe('the gateway in front of WordPress', () => {
+  let wp: FakeWordPress;
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    wp = await startFakeWordPress();
+    gateway = await startTestGateway({ env: { WORDPRESS_URL: wp.url } });
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await wp.close();
+  });
+
+  it('answers ArticlePage with the article, its author, its topics and a full related rail, as plain text', async () => {
+    const { status, body } = await gateway.query<ArticlePageQuery>(ArticlePageDocument, { slug: REFERENCE_SLUG });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const post = body.data?.post;
+    expect(post).toMatchObject({
+      slug: REFERENCE_SLUG,
+      title: 'Lee Jae Myung to Visit Japan for Summit with Takaichi After Xi Meeting',
+      url: `${wp.url}/2026/01/${REFERENCE_SLUG}/`,
+      author: { name: 'Saif Rahman', slug: 'saif-rahman', url: `${wp.url}/author/saif-rahman/` },
+    });
+    expect(post?.excerpt).toMatch(/^President Lee Jae Myung of South Korea/);
+    expect(post?.topics.map((topic) => topic.name).sort()).toEqual(['Asia', 'Politics', 'World']);
+    expect(post?.relatedStories.map((story) => story.title).sort()).toEqual([...TEASER_TITLES].sort());
+    for (const story of post?.relatedStories ?? []) {
+      expect(story.excerpt.length).toBeLessThanOrEqual(100);
+      expect(`${story.title} ${story.excerpt}`).not.toMatch(/<|&#|&amp;|&hellip;|\[…\]|Continue reading/);
+      expect(story.post.author?.name).toBeTruthy();
+      expect(story.post.topics.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives post: null, without an error, for a post WordPress does not show anonymously', async () => {
+    const draft = wp.content.posts.find((row) => row.post.status === 'draft')?.post.slug;
+    const privatePost = wp.content.posts.find((row) => row.post.status === 'private')?.post.slug;
+    for (const slug of [draft, privatePost, 'no-such-post']) {
+      const { body } = await gateway.query(ArticlePageDocument, { slug });
+      expect(body).toEqual({ data: { post: null } });
+    }
+  });
+
+  it('pages through a topic listing with WordPress totals', async () => {
+    const first = await gateway.query<TopicPageQuery>(TopicPageDocument, { slug: 'tennis', first: 5 });
+    const topic = first.body.data?.topic;
+    expect(topic).toMatchObject({ name: 'Tennis', kind: 'TAG', posts: { totalCount: wp.content.terms.find((term) => term.slug === 'tennis')?.count } });
+    expect(topic?.posts.edges).toHaveLength(5);
+    const second = await gateway.query<TopicPageQuery>(TopicPageDocument, { slug: 'tennis', first: 5, after: topic?.posts.pageInfo.endCursor });
+    const slugs = [...(topic?.posts.edges ?? []), ...(second.body.data?.topic?.posts.edges ?? [])].map((edge) => edge.node.slug);
+    expect(new Set(slugs).size).toBe(10);
+  });
+});
+
+describe('upstream calls for a cold ArticlePage against WordPress', () => {
+  let wp: FakeWordPress;
+  beforeAll(async () => {
+    // A little latency, as a real network has, so concurrent requests really overlap upstream.
+    wp = await startFakeWordPress({ latencyMs: 5 });
+  });
+  afterAll(() => wp.close());
+
+  /** Runs `requests` identical cold page queries at once on a fresh gateway; returns the WordPress requests they made. */
+  const coldPages = async (query: DocumentNode | string, variables: Record<string, unknown>, requests: number, railLength: number) => {
+    const gateway = await startTestGateway({ env: { WORDPRESS_URL: wp.url } });
+    try {
+      // Finding the REST root is a one-off per process, not part of a page's cost.
+      await gateway.query('{ topic(slug: "no-such-topic") { id } }');
+      wp.resetCounts();
+      const responses = await Promise.all(Array.from({ length: requests }, () => gateway.query<{ post: { relatedStories: unknown[] } }>(query, variables)));
+      for (const response of responses) {
+        expect(response.body.errors).toBeUndefined();
+        expect(response.body.data?.post.relatedStories).toHaveLength(railLength);
+      }
+      return wp.requests.map((request) => `${request.route}${decodeURIComponent(request.url.search)}`).sort();
+    } finally {
+      await gateway.close();
+    }
+  };
+  const routesOf = (calls: string[]) => calls.map((call) => call.replace(/\?.*$/, ''));
+
+  it('stays the same as relatedStories(first:) grows from 3 to 20', async () => {
+    const railQuery = `query($slug: String!, $first: Int!) { post(slug: $slug) { title author { name } topics { name } relatedStories(first: $first) { title excerpt post { author { name } topics { name } } } } }`;
+    const forThree = await coldPages(railQuery, { slug: REFERENCE_SLUG, first: 3 }, 1, 3);
+    const forTwenty = await coldPages(railQuery, { slug: REFERENCE_SLUG, first: 20 }, 1, 20);
+    // The same calls to the same routes; only the rail's own ids (3 or 20 in one include=) differ.
+    expect(routesOf(forTwenty)).toEqual(routesOf(forThree));
+    // Post by slug, its author, its topics (categories + tags), the rail's ranking (the article's terms,
+    // then its categories' and author's newest posts, the latest posts and term counts), the rail's posts
+    // in one call, their authors and their topics (categories + tags).
+    expect(forThree).toHaveLength(13);
+    process.stdout.write(`cold ArticlePage upstream calls: first=3 -> ${forThree.length}, first=20 -> ${forTwenty.length}\n`);
+  });
+
+  it('is the same for 200 concurrent cold ArticlePage requests as for one', async () => {
+    const one = await coldPages(ArticlePageDocument, { slug: REFERENCE_SLUG }, 1, 6);
+    const many = await coldPages(ArticlePageDocument, { slug: REFERENCE_SLUG }, 200, 6);
+    expect(many).toEqual(one);
+    process.stdout.write(`cold ArticlePage upstream calls: 1 request -> ${one.length}, 200 concurrent -> ${many.length}\n`);
+  });
+});

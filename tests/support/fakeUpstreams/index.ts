@@ -1,0 +1,3 @@
+export { type Fault, type FakeRequest, type FakeUpstream } from './fakeUpstreamServer';
+export { type FakeWordPress, type FakeWordPressOptions, startFakeWordPress } from './fakeWordPress';
+export { type FakeService, type FakeServiceOptions, type ServiceKind, startFakeService, startFakeServices } from './fakeServices';

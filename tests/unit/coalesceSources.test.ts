@@ -1,0 +1,31 @@
+import { coalesceSources } from '../../src/sources/coalesceSources';
+import { countingSources } from '../support/countingSources';
+import { demoSources } from '../support/startTestGateway';
+
+describe('coalesceSources', () => {
+  it('shares identical source calls in flight, and only those', async () => {
+    const counted = countingSources(demoSources());
+    const sources = coalesceSources(counted.sources);
+    const [a, b, c] = await Promise.all([sources.topics.getTopicsByIds(['2', '3']), sources.topics.getTopicsByIds(['2', '3']), sources.topics.getTopicsByIds(['3', '2'])]);
+    expect(a).toBe(b);
+    expect(c.map((topic) => topic?.slug)).toEqual(['asia', 'world']);
+    await Promise.all([sources.related.getRelatedByPostIds(['40117'], 3), sources.related.getRelatedByPostIds(['40117'], 20)]);
+    expect(counted.calls.map((call) => `${call.method}:${JSON.stringify(call.args)}`)).toEqual([
+      'getTopicsByIds:[["2","3"]]',
+      'getTopicsByIds:[["3","2"]]',
+      'getRelatedByPostIds:[["40117"],3]',
+      'getRelatedByPostIds:[["40117"],20]',
+    ]);
+  });
+
+  it('forgets a call once it settles, failures included', async () => {
+    const counted = countingSources(demoSources());
+    let fail = true;
+    const flaky = { ...counted.sources.authors, name: 'flaky', getAuthorsByIds: async (ids: readonly string[]) => (fail ? Promise.reject(new Error('down')) : counted.sources.authors.getAuthorsByIds(ids)) };
+    const sources = coalesceSources({ ...counted.sources, authors: flaky });
+    await expect(sources.authors.getAuthorsByIds(['3'])).rejects.toThrow('down');
+    fail = false;
+    expect((await sources.authors.getAuthorsByIds(['3']))[0]?.slug).toBe('saif-rahman');
+    expect(sources.authors.name).toBe('flaky');
+  });
+});
