@@ -192,7 +192,7 @@ describe('the seeded WordPress, asked anonymously', () => {
   });
 
   it('omits a hidden post\'s image from media listings, though X-WP-Total still counts it', async () => {
-    const visible = ['seoul-skyline', 'busan-port', 'trading-floor'].map((key) => idOf('media', key));
+    const visible = ['seoul-skyline', 'stadium', 'trading-floor'].map((key) => idOf('media', key));
     const hidden = idOf('media', 'embargoed-photo');
     const listing = await get<{ id: number; source_url: string; alt_text: string; media_details: { width: number; height: number } }[]>(
       site,

@@ -1,3 +1,5 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { parse } from 'graphql';
 import { TopicPageDocument, type TopicPageQuery } from '../generated/operations';
 import { assertGatewayUsesWordPress, expectNoErrors, expectNothingNonPublic, startFederation, type Federation } from './support/federation';
 import type { GraphQLResult } from './support/gatewayProcess';
@@ -9,6 +11,12 @@ import { listedPostsIn, referencePost, seedAuthor, seedPost, seedTopic } from '.
  * category and a tag, each with hidden posts filed under it that must never show, whole and page by page.
  */
 type TopicResult = GraphQLResult<TopicPageQuery>;
+
+const WholeExcerptsDocument = parse(`
+  query WholeExcerpts($slug: String!) {
+    topic(slug: $slug) { posts(first: 50) { edges { node { slug excerpt(maxLength: 1000) } } } }
+  }
+`) as TypedDocumentNode<{ topic: { posts: { edges: { node: { slug: string; excerpt: string } }[] } } | null }, { slug: string }>;
 
 function expectListing(result: TopicResult, topicSlug: string, federation: Federation, page: { offset: number; size: number }): void {
   expectNoErrors(result);
@@ -99,9 +107,16 @@ describe.each(['twentytwentyone', 'twentytwentythree'] as const)('excerpts in a 
   it('are the editor\'s excerpt or the body\'s opening as plain text, without WordPress\'s "read more" markup', async () => {
     // Asia holds hand-written excerpts, automatic ones (which the theme ends with "[&hellip;]" or a
     // "Continue reading" link) and ones cut at a <!--more--> tag.
-    const result = await federation.gateway.query(TopicPageDocument, { slug: 'asia', first: 50 });
-    expectListing(result, 'asia', federation, { offset: 0, size: 50 });
     const kinds = listedPostsIn('asia').map((post) => (post.excerpt ? 'hand-written' : post.moreAfter ? 'more tag' : 'automatic'));
     expect(new Set(kinds)).toEqual(new Set(['hand-written', 'automatic', 'more tag']));
+    const page = await federation.gateway.query(TopicPageDocument, { slug: 'asia', first: 50 });
+    expectListing(page, 'asia', federation, { offset: 0, size: 50 });
+    // At 160 characters an automatic excerpt is cut long before WordPress's trailer; asked at the longest
+    // length the schema allows, the whole summary shows, and the trailer must not be in it.
+    const whole = await federation.gateway.query(WholeExcerptsDocument, { slug: 'asia' });
+    expectNoErrors(whole);
+    const nodes = whole.body.data?.topic?.posts.edges.map((edge) => edge.node) ?? [];
+    expect(nodes).toHaveLength(listedPostsIn('asia').length);
+    for (const node of nodes) expectExcerptOf(seedPost(node.slug), node.excerpt, 1000);
   });
 });
