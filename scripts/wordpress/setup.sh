@@ -19,7 +19,9 @@ WORK_DIR="${WORDPRESS_WORK_DIR:-$REPO/.wordpress}"
 SITE_DIR="$WORK_DIR/site"
 # Two themes because they end automatic excerpts differently: twentytwentyone (the seeded site's theme)
 # with a "Continue reading" link, twentytwentythree with WordPress's own [&hellip;].
-PACKAGES=(wordpress wordpress-theme-twentytwentyone wordpress-theme-twentytwentythree php-cli php-mysql php-gd)
+SITE_PACKAGES=(wordpress wordpress-theme-twentytwentyone wordpress-theme-twentytwentythree php-cli php-mysql php-gd)
+# MariaDB normally runs on these machines already; installed here only where it is missing.
+PACKAGES=("${SITE_PACKAGES[@]}" mariadb-server)
 MARIADB_WAIT_SECONDS=30
 
 log() { printf 'wordpress-setup: %s\n' "$*" >&2; }
@@ -94,7 +96,7 @@ ensure_packages() {
 # The copy is refreshed whenever an installed package changes, so a Debian security update is tested too.
 ensure_site_copy() {
   local version
-  version="$(dpkg-query -W -f='${Package}=${Version} ' "${PACKAGES[@]}" | sed 's/ $//')"
+  version="$(dpkg-query -W -f='${Package}=${Version} ' "${SITE_PACKAGES[@]}" | sed 's/ $//')"
   if [ -f "$SITE_DIR/.package-version" ] && [ "$(cat "$SITE_DIR/.package-version")" = "$version" ]; then return; fi
   log "copying /usr/share/wordpress to $SITE_DIR"
   rm -rf "$SITE_DIR.tmp"
@@ -151,8 +153,8 @@ ensure_seeded() {
   mv "$WORK_DIR/manifest.json.tmp" "$WORK_DIR/manifest.json"
 }
 
-ensure_mariadb
 ensure_packages
+ensure_mariadb
 ensure_site_copy
 install_switches
 ensure_database
