@@ -55,12 +55,15 @@ function slashed(array $data): array
     return wp_slash($data);
 }
 
+// Seeding makes no HTTP request: wp_install's permalink check would otherwise probe http://127.0.0.1/.
+add_filter('pre_http_request', static fn () => new WP_Error('newsroom_seed_offline', 'no HTTP requests while seeding'));
+
 if (is_blog_installed()) {
     fail('the database already holds a WordPress install; setup.sh gives seed.php an empty one');
 }
 
-// wp_install checks pretty permalinks over a loopback request; no server runs yet, so it falls back to
-// plain links, and we set the structure ourselves below.
+// wp_install's own permalink check fails (no HTTP, see above), so it leaves plain links; the structure is
+// set below.
 $install = wp_install($seed['site']['title'], 'admin', 'admin@newsroom.test', true, '', wp_generate_password(32), 'en_US');
 $admin_id = (int) $install['user_id'];
 

@@ -57,13 +57,18 @@ ensure_mariadb() {
 if [ "${1:-}" = "--remove" ]; then
   ensure_mariadb
   mariadb_root -e "DROP DATABASE IF EXISTS \`$DB_NAME\`; DROP USER IF EXISTS '$DB_USER'@'localhost';"
-  rm -rf "$SITE_DIR" "$WORK_DIR"/*.json "$WORK_DIR"/*.log "$WORK_DIR/.db-password"
+  rm -rf "$SITE_DIR" "$WORK_DIR/manifest.json" "$WORK_DIR"/*.log "$WORK_DIR/.db-password"
   log "removed database $DB_NAME, its user and $WORK_DIR's site"
   exit 0
 fi
 [ $# -eq 0 ] || die "unknown argument: $1 (the only option is --remove)"
 
 installed() { dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null | grep -qx installed; }
+
+apt_install() {
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    -o DPkg::Lock::Timeout=300 "$@" >"$WORK_DIR/apt-install.log" 2>&1
+}
 
 ensure_packages() {
   local missing=()
@@ -86,8 +91,12 @@ ensure_packages() {
     own_policy=1
   fi
   local started=$SECONDS status=0
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    -o DPkg::Lock::Timeout=300 "${missing[@]}" >"$WORK_DIR/apt-install.log" 2>&1 || status=$?
+  apt_install "${missing[@]}" || status=$?
+  if [ $status -ne 0 ]; then
+    # Old package lists name versions the mirror no longer has: refresh them once and try again.
+    log "apt-get install failed; refreshing package lists and trying once more"
+    apt-get update -qq && status=0 && apt_install "${missing[@]}" || status=$?
+  fi
   [ -n "$own_policy" ] && rm -f /usr/sbin/policy-rc.d
   [ $status -eq 0 ] || { tail -n 30 "$WORK_DIR/apt-install.log" >&2; die "apt-get install failed (log: $WORK_DIR/apt-install.log)"; }
   log "installed in $((SECONDS - started))s"
@@ -161,15 +170,4 @@ ensure_database
 write_wp_config
 ensure_seeded
 
-# What the tests and serve.sh read: where the site is and what it holds.
-cat >"$WORK_DIR/site.json" <<JSON
-{
-  "docroot": "$SITE_DIR",
-  "router": "$HERE/router.php",
-  "manifest": "$WORK_DIR/manifest.json",
-  "database": "$DB_NAME",
-  "packages": "$(cat "$SITE_DIR/.package-version")",
-  "php": "$(php -r 'echo PHP_VERSION;')"
-}
-JSON
-log "ready: $SITE_DIR (database $DB_NAME); serve it with scripts/wordpress/serve.sh [port]"
+log "ready: $SITE_DIR (database $DB_NAME, ids in $WORK_DIR/manifest.json); serve it with scripts/wordpress/serve.sh [port]"

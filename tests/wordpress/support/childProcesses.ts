@@ -1,12 +1,14 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 
 /**
  * Child processes of the contract tests (PHP's server, the gateway), each in its own process group so that
- * stopping it stops everything it forked (PHP's workers). Whatever a crashed or interrupted test run leaves
- * is stopped when the test process exits: no orphans serving on loopback afterwards.
+ * stopping it stops everything it forked (PHP's workers). Each runs under stopWithParent.cjs, which stops
+ * the group when this process goes away, however it goes: no orphans serving on loopback afterwards.
  */
 const running = new Set<ChildProcess>();
+const STOP_WITH_PARENT = join(__dirname, 'stopWithParent.cjs');
 
 process.once('exit', () => {
   for (const child of running) signalGroup(child, 'SIGKILL');
@@ -25,7 +27,8 @@ export interface Spawned {
 const OUTPUT_LIMIT = 64 * 1024;
 
 export function spawnTracked(command: string, args: string[], options: SpawnOptions): Spawned {
-  const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // stdin stays open and unused: its end is the signal that this process has gone.
+  const child = spawn(process.execPath, [STOP_WITH_PARENT, command, ...args], { ...options, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
   running.add(child);
   let output = '';
   const append = (chunk: Buffer) => {
