@@ -1,4 +1,4 @@
-import { ArticlePageDocument, type ArticlePageQuery } from '../generated/operations';
+import { ArticlePageDocument } from '../generated/operations';
 import {
   ArticlePageWithRailSizeDocument,
   assertGatewayUsesWordPress,
