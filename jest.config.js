@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
+  // Contract tests against a real WordPress run on their own: npm run test:wordpress.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/wordpress/'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },

@@ -50,8 +50,11 @@ describe('mapWordPressPost', () => {
     expect(record?.summaryText).toBe('First paragraph with a link. Second one.');
   });
 
-  it('treats a password-protected post as not visible', () => {
-    expect(mapWordPressPost(wpPost({ content: { rendered: '', protected: true }, excerpt: { rendered: '', protected: true } }), null)).toBeNull();
+  it('serves a password-protected post as anonymous readers see it: title and byline, no body or excerpt', () => {
+    const record = mapWordPressPost(wpPost({ content: { rendered: '<p>secret</p>', protected: true }, excerpt: { rendered: '<p>secret</p>', protected: true } }), null);
+    expect(record.title.length).toBeGreaterThan(0);
+    expect(record.authorIds.length).toBe(1);
+    expect(record).toMatchObject({ bodyHtml: '', summaryText: '', wordCount: 0 });
   });
 
   it('maps the featured image from an embedded attachment, and ignores embeds WordPress refused', () => {

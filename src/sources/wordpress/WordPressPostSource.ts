@@ -68,13 +68,7 @@ export class WordPressPostSource implements PostSource {
 
   private async toRecords(posts: WpPost[]): Promise<PostRecord[]> {
     const media = this.options.featuredMedia === 'batch' ? await this.fetchMedia(posts) : undefined;
-    const records: PostRecord[] = [];
-    for (const post of posts) {
-      const image = media ? (media.get(post.featured_media) ?? null) : embeddedFeaturedMedia(post);
-      const record = mapWordPressPost(post, image);
-      if (record) records.push(record);
-    }
-    return records;
+    return posts.map((post) => mapWordPressPost(post, media ? (media.get(post.featured_media) ?? null) : embeddedFeaturedMedia(post)));
   }
 
   private async fetchMedia(posts: WpPost[]): Promise<Map<number, WpMedia>> {

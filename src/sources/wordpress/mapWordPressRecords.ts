@@ -7,17 +7,19 @@ import { WpMedia, type WpPost, type WpTerm, type WpUser } from './wordPressSchem
  * WordPress JSON to gateway records. Rendered fields arrive as HTML with entities (`&#8217;`), so text is
  * made once here, never per request.
  *
- * Returns null for a post WordPress lists but does not show: a password-protected post has its content
- * withheld from anonymous readers, and the gateway serves only what anonymous readers see.
+ * A password-protected post is served as WordPress shows it to anonymous readers: title, byline, topics
+ * and image, with its body and excerpt withheld (WordPress sends them empty, marked `protected`). The
+ * gateway never serves more than an anonymous reader sees.
  */
-export function mapWordPressPost(post: WpPost, media: WpMedia | null): PostRecord | null {
-  if (post.content.protected || post.excerpt.protected) return null;
-  const summary = htmlToText(cleanExcerpt(post.excerpt.rendered)) || htmlToText(firstParagraphs(post.content.rendered));
+export function mapWordPressPost(post: WpPost, media: WpMedia | null): PostRecord {
+  const withheld = post.content.protected === true || post.excerpt.protected === true;
+  const bodyHtml = withheld ? '' : post.content.rendered;
+  const summary = withheld ? '' : htmlToText(cleanExcerpt(post.excerpt.rendered)) || htmlToText(firstParagraphs(post.content.rendered));
   return {
     id: String(post.id),
     slug: post.slug,
     title: inlineHtmlToText(post.title.rendered),
-    bodyHtml: post.content.rendered,
+    bodyHtml,
     summaryText: summary,
     url: post.link,
     publishedAt: gmtToIso(post.date_gmt),
@@ -26,7 +28,7 @@ export function mapWordPressPost(post: WpPost, media: WpMedia | null): PostRecor
     authorIds: post.author > 0 ? [String(post.author)] : [],
     topicIds: [...post.categories, ...post.tags].map(String),
     featuredImage: media ? mapWordPressImage(media) : null,
-    wordCount: countWords(post.content.rendered),
+    wordCount: countWords(bodyHtml),
   };
 }
 
