@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { print } from 'graphql';
+import { ArticlePageDocument, type ArticlePageQuery } from '../generated/operations';
+import { startFakeWordPress, type FakeWordPress } from '../support/fakeUpstreams';
+import { describeWithRedis, SHARED_REDIS_URL, uniqueKeyPrefix } from '../support/redis';
+import { sendContentChanged, TEST_WEBHOOK_SECRET } from '../support/signedWebhook';
+
+const ROOT = join(__dirname, '..', '..');
+
+interface GatewayProcess {
+  child: ChildProcess;
+  baseUrl: string;
+  exited: Promise<number | null>;
+}
+
+/** The real entry point in its own process: what an operator runs, several times behind a load balancer. */
+async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/index.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`gateway did not start: ${stderr}`)), 30_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const parsed = JSON.parse(line) as { port?: unknown };
+      if (typeof parsed.port === 'number') {
+        clearTimeout(timer);
+        resolve(parsed.port);
+      }
+    });
+    void exited.then((code) => reject(new Error(`gateway exited with ${code} before listening: ${stderr}`)));
+  });
+  return { child, baseUrl: `http://127.0.0.1:${port}`, exited };
+}
+
+async function stop(gateway: GatewayProcess | undefined): Promise<void> {
+  if (!gateway || gateway.child.exitCode !== null) return;
+  gateway.child.kill('SIGTERM');
+  await gateway.exited;
+}
+
+async function articlePage(gateway: GatewayProcess, slug: string): Promise<{ post: ArticlePageQuery['post']; xCache: string | null }> {
+  const response = await fetch(`${gateway.baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: print(ArticlePageDocument), variables: { slug } }),
+  });
+  const body = (await response.json()) as { data?: ArticlePageQuery; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  return { post: body.data?.post ?? null, xCache: response.headers.get('x-cache') };
+}
+
+describeWithRedis('two gateway processes sharing one Redis', () => {
+  let wordpress: FakeWordPress;
+  let a: GatewayProcess | undefined;
+  let b: GatewayProcess | undefined;
+
+  beforeAll(async () => {
+    wordpress = await startFakeWordPress();
+    const env = {
+      WORDPRESS_URL: wordpress.url,
+      REDIS_URL: SHARED_REDIS_URL,
+      REDIS_KEY_PREFIX: uniqueKeyPrefix('processes'),
+      WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+    };
+    [a, b] = await Promise.all([startGatewayProcess(env), startGatewayProcess(env)]);
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all([stop(a), stop(b)]);
+    await wordpress?.close();
+  });
+
+  it('a request on A warms the cache; the same request on B makes no upstream call', async () => {
+    const row = wordpress.content.posts.find((candidate) => candidate.visible && candidate.post.slug.includes('semeru'));
+    const slug = row?.post.slug as string;
+    wordpress.resetCounts();
+    const onA = await articlePage(a as GatewayProcess, slug);
+    expect(onA.post?.relatedStories).toHaveLength(6);
+    expect(wordpress.count()).toBeGreaterThan(0);
+
+    // Writes to Redis happen after the answer; give them a moment to land.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    wordpress.resetCounts();
+    const onB = await articlePage(b as GatewayProcess, slug);
+    expect(onB.post).toEqual(onA.post);
+    expect(wordpress.count()).toBe(0);
+  });
+
+  it('after an edit upstream and a signed webhook to A, the next request on B shows the new content', async () => {
+    const row = wordpress.content.posts.find((candidate) => candidate.visible && candidate.post.slug.includes('bushfires'));
+    if (!row) throw new Error('the demo newsroom has no bushfires story');
+    const slug = row.post.slug;
+    const before = await articlePage(a as GatewayProcess, slug);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await articlePage(b as GatewayProcess, slug)).post?.title).toBe(before.post?.title);
+
+    row.post.titleHtml = 'Bushfires in Victoria: Correction &amp; Update';
+    const purge = await sendContentChanged((a as GatewayProcess).baseUrl, { type: 'post', id: String(row.post.id) });
+    expect(purge.status).toBe(200);
+
+    // Other instances learn of the purge over Redis pub/sub; the issue allows them a second.
+    const deadline = Date.now() + 1000;
+    let after = await articlePage(b as GatewayProcess, slug);
+    while (after.post?.title !== 'Bushfires in Victoria: Correction & Update' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      after = await articlePage(b as GatewayProcess, slug);
+    }
+    expect(after.post?.title).toBe('Bushfires in Victoria: Correction & Update');
+    expect(after.xCache).not.toBe('HIT');
+  });
+});
