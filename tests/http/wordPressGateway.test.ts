@@ -48,6 +48,16 @@ describe('the gateway in front of WordPress', () => {
     }
   });
 
+  it('forwards the request id to WordPress, so upstream logs join up with ours', async () => {
+    wp.resetCounts();
+    // A slug no other test asks for, so every upstream call belongs to this request.
+    const slug = wp.content.posts.filter((row) => row.visible)[42]?.post.slug;
+    const { body } = await gateway.query(ArticlePageDocument, { slug }, { 'x-request-id': 'trace-wp-42' });
+    expect(body.errors).toBeUndefined();
+    expect(wp.requests.length).toBeGreaterThan(0);
+    expect(wp.requests.map((request) => request.headers['x-request-id'])).toEqual(wp.requests.map(() => 'trace-wp-42'));
+  });
+
   it('gives post: null, without an error, for a post WordPress does not show anonymously', async () => {
     const draft = wp.content.posts.find((row) => row.post.status === 'draft')?.post.slug;
     const privatePost = wp.content.posts.find((row) => row.post.status === 'private')?.post.slug;

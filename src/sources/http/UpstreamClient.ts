@@ -11,6 +11,7 @@ import { type BackoffOptions, DEFAULT_BACKOFF, jitteredBackoffMs } from './backo
 import { createBreaker } from './createBreaker';
 import { InFlight } from '../InFlight';
 import { classifyThrown, failureForStatus, UpstreamFailure } from './UpstreamFailure';
+import { requestIdHeaders } from '../../requestScope';
 
 export interface UpstreamClientOptions {
   /** Names the upstream in errors, logs and metrics: `wordpress`, `authors`, `topics`, `related`. */
@@ -147,6 +148,8 @@ export class UpstreamClient {
       headers: {
         accept: 'application/json',
         'user-agent': 'newsroom-gateway',
+        // Upstream logs join up with ours. A coalesced call carries the id of the request that started it.
+        ...requestIdHeaders(),
         ...(spec.body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
       body: spec.body !== undefined ? JSON.stringify(spec.body) : undefined,
