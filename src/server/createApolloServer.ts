@@ -1,6 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
@@ -11,6 +10,7 @@ import { createFormatError } from '../errors';
 import { currentRequestId } from '../requestScope';
 import { noopTelemetry, type Telemetry } from '../telemetry';
 import { httpCachePlugin } from './httpCache/httpCachePlugin';
+import { createOperationCachePolicy } from './httpCache/operationCachePolicy';
 import { costLimitPlugin } from './limits/costLimitPlugin';
 import { createQueryLimitRules } from './limits/createQueryLimitRules';
 import { operationTelemetryPlugin } from './plugins/operationTelemetryPlugin';
@@ -62,9 +62,10 @@ export function createApolloServer({
     stopOnTerminationSignals: false,
     formatError,
     plugins: [
-      // Computes each operation's cache policy from the schema's @cacheControl hints; our plugin writes the headers.
-      ApolloServerPluginCacheControl({ defaultMaxAge: 0, calculateHttpHeaders: false }),
-      httpCachePlugin(config.httpCache, onTagsCollapsed),
+      // Apollo's cache-control plugin would wrap every resolver of the schema to watch each field resolve;
+      // the HTTP cache plugin computes the same policy from the operation and its result instead.
+      ApolloServerPluginCacheControlDisabled(),
+      httpCachePlugin(config.httpCache, createOperationCachePolicy(schema, { defaultMaxAge: 0 }), onTagsCollapsed),
       config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : ApolloServerPluginLandingPageDisabled(),
       costLimitPlugin<GatewayContext>(limits.maxCost),
       partialResultsPlugin(formatError),
