@@ -7,12 +7,12 @@ import type { GatewayContext } from '../context';
 import type { PersistedQueryCache } from '../cache/PersistedQueryCache';
 import type { TaggedType } from '../cache/cacheTags';
 import { createFormatError } from '../errors';
-import { currentRequestId } from '../requestScope';
 import { noopTelemetry, type Telemetry } from '../telemetry';
 import { httpCachePlugin } from './httpCache/httpCachePlugin';
 import { createOperationCachePolicy } from './httpCache/operationCachePolicy';
 import { costLimitPlugin } from './limits/costLimitPlugin';
 import { createQueryLimitRules } from './limits/createQueryLimitRules';
+import { ErrorRequestIds } from './plugins/errorRequestIds';
 import { operationTelemetryPlugin } from './plugins/operationTelemetryPlugin';
 
 export interface ApolloDeps {
@@ -33,10 +33,11 @@ export function createApolloServer({
   persistedQueryCache,
   onTagsCollapsed,
 }: ApolloDeps): ApolloServer<GatewayContext> {
+  const errorRequestIds = new ErrorRequestIds();
   const formatError = createFormatError({
     exposeInternals: config.exposeErrorDetails,
     hideSuggestions: !config.fieldSuggestions,
-    requestId: currentRequestId,
+    requestId: errorRequestIds.requestIdOf,
     onUnexpectedError,
   });
   const { limits } = config;
@@ -68,9 +69,10 @@ export function createApolloServer({
       httpCachePlugin(config.httpCache, createOperationCachePolicy(schema, { defaultMaxAge: 0 }), onTagsCollapsed),
       config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : ApolloServerPluginLandingPageDisabled(),
       costLimitPlugin<GatewayContext>(limits.maxCost),
-      partialResultsPlugin(formatError),
+      errorRequestIds.plugin(),
+      partialResultsPlugin(formatError, errorRequestIds),
       // After partialResultsPlugin, so degraded fields count as errors.
-      operationTelemetryPlugin<GatewayContext>(telemetry),
+      operationTelemetryPlugin(telemetry),
     ],
   });
 }
@@ -79,7 +81,10 @@ export function createApolloServer({
  * Adds what resolvers recorded while still returning data: errors of degraded fields (an empty rail when
  * recommendations are down) and which entities were served stale because their upstream failed.
  */
-function partialResultsPlugin(formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError): ApolloServerPlugin<GatewayContext> {
+function partialResultsPlugin(
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
+  errorRequestIds: ErrorRequestIds,
+): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
@@ -87,6 +92,7 @@ function partialResultsPlugin(formatError: (formatted: GraphQLFormattedError, er
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           if (contextValue.degradations.length > 0) {
+            errorRequestIds.note(contextValue.degradations, contextValue.requestId);
             const added = contextValue.degradations.map((error) => formatError(error.toJSON(), error));
             result.errors = [...(result.errors ?? []), ...added];
           }

@@ -18,7 +18,7 @@ import { createContext, type GatewayContext } from '../context';
 import { ErrorCode } from '../errors';
 import { entityScopes } from '../loaders/createLoaders';
 import { PrometheusTelemetry } from '../metrics/PrometheusTelemetry';
-import { runInRequestScope, type RequestScope } from '../requestScope';
+import type { RequestScope } from '../requestScope';
 import { instrumentSources } from '../sources/instrumentSources';
 import type { Sources } from '../sources/types';
 import { fanOutTelemetry, type Telemetry } from '../telemetry';
@@ -161,7 +161,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
       bodyLimitBytes: config.http.bodyLimitBytes,
       batchMaxOperations: config.http.batchMaxOperations,
       trustedDocuments: { documents: trustedDocuments, only: config.persistedOperations.only },
-      createContext: (requestId, request) => createContext({ sources, cache, telemetry }, requestId, request),
+      createContext: (scope, request) => createContext({ sources, cache, telemetry }, scope, request),
       responseCache: responseCache ? { cache: responseCache, maxTtlSeconds: config.responseCache.maxTtlSeconds } : undefined,
     }),
     '/healthz': healthRoute,
@@ -176,12 +176,13 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   };
   const cors = createCors(config.http.corsOrigins);
 
-  const route = async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> => {
+  const route = async (req: IncomingMessage, res: ServerResponse, url: URL, scope: RequestScope): Promise<void> => {
+    const { requestId } = scope;
     try {
       if ((await cors(req, res)) === 'answered') return;
       const handler = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined;
       if (!handler) return sendError(res, 404, 'NOT_FOUND', `No route for ${url.pathname}; the GraphQL endpoint is /graphql.`);
-      return await handler(req, res, url, requestId);
+      return await handler(req, res, url, scope);
     } catch (error) {
       logger.error({ err: error, requestId }, 'request failed');
       if (!res.headersSent) sendInternalError(res, requestId);
@@ -221,7 +222,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
       else logger.debug(line, 'request');
     });
 
-    void runInRequestScope(scope, () => route(req, res, url, requestId));
+    void route(req, res, url, scope);
   };
 
   const server = createServer(handle);

@@ -67,7 +67,7 @@ describe('the operation cache policy matches Apollo\'s cache-control plugin', ()
   });
   let comparison: Awaited<ReturnType<typeof startComparison>>;
   beforeAll(async () => {
-    comparison = await startComparison(buildGatewaySchema(), () => createContext({ sources, cache }, 'test-request'));
+    comparison = await startComparison(buildGatewaySchema(), () => createContext({ sources, cache }, { requestId: 'test-request', signal: new AbortController().signal }));
   });
   afterAll(() => comparison.stop());
 

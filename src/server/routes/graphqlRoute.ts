@@ -3,6 +3,7 @@ import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { CachedResponse, ResponseCache } from '../../cache/ResponseCache';
 import type { GatewayContext, RequestFacts } from '../../context';
 import { ErrorCode } from '../../errors';
+import type { RequestScope } from '../../requestScope';
 import { carriesCredentials, graphqlRequestParts, passesCsrfPrevention, responseCacheKey } from '../httpCache/responseCacheKey';
 import { BodyTooLargeError, readBody } from '../readBody';
 import { sendError } from '../sendJson';
@@ -15,7 +16,7 @@ export interface GraphqlRouteDeps {
   /** Largest batch accepted when batching is on (0: off, and Apollo refuses every batch). */
   batchMaxOperations: number;
   trustedDocuments: TrustedDocumentOptions;
-  createContext: (requestId: string, request: RequestFacts) => GatewayContext;
+  createContext: (scope: RequestScope, request: RequestFacts) => GatewayContext;
   /** The full-response cache for anonymous queries; absent when turned off. */
   responseCache?: { cache: ResponseCache; maxTtlSeconds: number };
 }
@@ -27,7 +28,7 @@ export interface GraphqlRouteDeps {
  * or executing anything.
  */
 export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations, trustedDocuments, createContext, responseCache }: GraphqlRouteDeps): Route {
-  return async (req, res, url, requestId) => {
+  return async (req, res, url, scope) => {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
       sendError(res, 405, ErrorCode.BAD_REQUEST, `Method ${method} is not allowed on /graphql; use GET or POST.`, { allow: 'GET, POST' });
@@ -91,7 +92,7 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
 
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: method === 'HEAD' ? 'GET' : method, headers, search, body },
-      context: async () => (context = createContext(requestId, { credentialed })),
+      context: async () => (context = createContext(scope, { credentialed })),
     });
 
     // The request timed out, or the client left, while Apollo was working: the answer has nowhere to go.
