@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { specifiedDirectives, type GraphQLSchema } from 'graphql';
+import { specifiedDirectives, type GraphQLInterfaceType, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { AuthorResolver } from '../resolvers/AuthorResolver';
 import { PostResolver } from '../resolvers/PostResolver';
@@ -7,6 +7,7 @@ import { QueryResolver } from '../resolvers/QueryResolver';
 import { RelatedStoryResolver } from '../resolvers/RelatedStoryResolver';
 import { TopicResolver } from '../resolvers/TopicResolver';
 import { cacheControlDirective } from '../schema/cacheControl';
+import { nodeTypeOf } from '../schema/Node';
 
 let schema: GraphQLSchema | undefined;
 
@@ -17,5 +18,8 @@ export function buildGatewaySchema(): GraphQLSchema {
     validate: false,
     directives: [...specifiedDirectives, cacheControlDirective],
   });
+  // type-graphql wraps resolveType in an async function; graphql-jit needs the type at once, and the
+  // answer never needed awaiting.
+  (schema.getType('Node') as GraphQLInterfaceType).resolveType = nodeTypeOf;
   return schema;
 }

@@ -10,6 +10,8 @@ import { createFormatError } from '../errors';
 import { noopTelemetry, type Telemetry } from '../telemetry';
 import { httpCachePlugin } from './httpCache/httpCachePlugin';
 import { createOperationCachePolicy } from './httpCache/operationCachePolicy';
+import type { CompiledQueriesOptions } from './execution/CompiledQueries';
+import { jitGateway } from './execution/jitGateway';
 import { costLimitPlugin } from './limits/costLimitPlugin';
 import { createQueryLimitRules } from './limits/createQueryLimitRules';
 import { ErrorRequestIds } from './plugins/errorRequestIds';
@@ -23,6 +25,8 @@ export interface ApolloDeps {
   /** Automatic Persisted Queries live in the shared cache, so every instance knows every registered hash. */
   persistedQueryCache: PersistedQueryCache;
   onTagsCollapsed: (kinds: TaggedType[]) => void;
+  /** How operations are executed; see CompiledQueriesOptions. Default: compiled from their second use. */
+  execution?: Partial<CompiledQueriesOptions>;
 }
 
 export function createApolloServer({
@@ -32,6 +36,7 @@ export function createApolloServer({
   onUnexpectedError,
   persistedQueryCache,
   onTagsCollapsed,
+  execution,
 }: ApolloDeps): ApolloServer<GatewayContext> {
   const errorRequestIds = new ErrorRequestIds();
   const formatError = createFormatError({
@@ -42,7 +47,8 @@ export function createApolloServer({
   });
   const { limits } = config;
   return new ApolloServer<GatewayContext>({
-    schema,
+    // Apollo's pipeline with graphql-jit executing: see jitGateway.
+    gateway: jitGateway(schema, { compileAfter: 1, ...execution }),
     // Set explicitly so Apollo never reads NODE_ENV itself: config is read once, in src/index.ts.
     nodeEnv: config.nodeEnv,
     introspection: config.introspection,

@@ -151,6 +151,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     onUnexpectedError: (error, requestId) => logger.error({ err: error, requestId }, 'unexpected error while resolving'),
     persistedQueryCache: new PersistedQueryCache(persistedQueryStore, CACHE_VERSION),
     onTagsCollapsed: (kinds) => logger.warn({ kinds }, 'cache tags over the CDN header limit: sent coarse tags for these kinds'),
+    execution: { onCompileError: (error) => logger.warn({ err: error }, 'graphql-jit could not compile an operation; it runs on graphql-js') },
   });
   await apollo.start();
 
