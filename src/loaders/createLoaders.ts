@@ -33,8 +33,20 @@ export interface LoaderDeps {
   call?: SourceCallContext;
 }
 
+/** Sources live as long as the gateway; their key spaces are worked out once, not per request. */
+const scopesBySources = new WeakMap<Sources, EntityScopes>();
+
 /** The entity cache's key spaces, shared with the purge (which must find the same keys). */
 export function entityScopes(sources: Sources): EntityScopes {
+  let scopes = scopesBySources.get(sources);
+  if (!scopes) {
+    scopes = scopesOf(sources);
+    scopesBySources.set(sources, scopes);
+  }
+  return scopes;
+}
+
+function scopesOf(sources: Sources): EntityScopes {
   return {
     post: { byId: sources.posts.name, bySlug: `${sources.posts.name}:slug` },
     author: { byId: sources.authors.name, bySlug: `${sources.authors.name}:slug` },
