@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
@@ -91,22 +91,20 @@ function partialResultsPlugin(
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
   errorRequestIds: ErrorRequestIds,
 ): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response, contextValue }) {
-          if (response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
-          if (contextValue.degradations.length > 0) {
-            errorRequestIds.note(contextValue.degradations, contextValue.requestId);
-            const added = contextValue.degradations.map((error) => formatError(error.toJSON(), error));
-            result.errors = [...(result.errors ?? []), ...added];
-          }
-          if (contextValue.staleEntities.size > 0) {
-            result.extensions = { ...result.extensions, stale: [...contextValue.staleEntities] };
-          }
-        },
-      };
+  // Holds no per-request state, so every request shares one listener.
+  const listener: GraphQLRequestListener<GatewayContext> = {
+    async willSendResponse({ response, contextValue }) {
+      if (response.body.kind !== 'single') return;
+      const result = response.body.singleResult;
+      if (contextValue.degradations.length > 0) {
+        errorRequestIds.note(contextValue.degradations, contextValue.requestId);
+        const added = contextValue.degradations.map((error) => formatError(error.toJSON(), error));
+        result.errors = [...(result.errors ?? []), ...added];
+      }
+      if (contextValue.staleEntities.size > 0) {
+        result.extensions = { ...result.extensions, stale: [...contextValue.staleEntities] };
+      }
     },
   };
+  return { requestDidStart: async () => listener };
 }

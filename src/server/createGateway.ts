@@ -197,14 +197,31 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     res.setHeader('x-request-id', requestId);
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
     const routeName = Object.hasOwn(routes, url.pathname) ? url.pathname : 'unmatched';
-    const controller = new AbortController();
-    const scope: RequestScope = { requestId, signal: controller.signal };
+    // Made only when something below asks for the signal (an upstream call): a request answered from
+    // the caches never needs one.
+    let controller: AbortController | undefined;
+    let abortedWith: Error | undefined;
+    const abort = (reason: Error) => {
+      abortedWith ??= reason;
+      controller?.abort(reason);
+    };
+    const scope: RequestScope = {
+      requestId,
+      get signal() {
+        if (!controller) {
+          controller = new AbortController();
+          // Asked for after the deadline or the client's departure: born aborted.
+          if (abortedWith) controller.abort(abortedWith);
+        }
+        return controller.signal;
+      },
+    };
     logger.debug({ requestId, method: req.method, path: url.pathname }, 'request started');
 
     // Past the deadline the client gets a JSON 504 at once; work still running is told to stop through the
     // scope's signal (upstream calls abort) and its answer, when it comes, is dropped.
     const timer = setTimeout(() => {
-      controller.abort(new Error(`request timed out after ${config.http.requestTimeoutMs} ms`));
+      abort(new Error(`request timed out after ${config.http.requestTimeoutMs} ms`));
       if (res.headersSent) return;
       sendError(res, 504, ErrorCode.GATEWAY_TIMEOUT, `The request did not complete within ${config.http.requestTimeoutMs} ms.`, {
         'x-request-id': requestId,
@@ -215,7 +232,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     res.once('close', () => {
       clearTimeout(timer);
       const completed = res.writableFinished;
-      if (!completed) controller.abort(new Error('client closed the connection'));
+      if (!completed) abort(new Error('client closed the connection'));
       const durationMs = performance.now() - startedAt;
       telemetry.httpRequest(routeName, req.method ?? 'GET', res.statusCode, durationMs);
       const line = { requestId, method: req.method, path: url.pathname, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, operationName: scope.operationName, completed };
