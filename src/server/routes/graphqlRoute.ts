@@ -1,10 +1,10 @@
-import type { ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { CachedResponse, ResponseCache } from '../../cache/ResponseCache';
 import type { GatewayContext, RequestFacts } from '../../context';
 import { ErrorCode } from '../../errors';
 import type { RequestScope } from '../../requestScope';
 import { carriesCredentials, graphqlRequestParts, passesCsrfPrevention, responseCacheKey } from '../httpCache/responseCacheKey';
+import { sendCachedResponse } from '../httpCache/sendCachedResponse';
 import { BodyTooLargeError, readBody } from '../readBody';
 import { sendError } from '../sendJson';
 import { resolveTrustedDocument, resolveTrustedSearch, type GraphQLRequestParams, type TrustedDocumentOptions } from '../trusted/resolveTrustedDocument';
@@ -75,9 +75,9 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
       responseCache && !credentialed && passesCsrfPrevention(req.headers) ? graphqlRequestParts(method, body, new URLSearchParams(search)) : undefined;
     const cacheKey = parts ? responseCacheKey(parts, req.headers.accept) : undefined;
     if (responseCache && cacheKey) {
-      const hit = await responseCache.cache.get(cacheKey);
+      const hit = responseCache.cache.peek(cacheKey) ?? (await responseCache.cache.get(cacheKey));
       if (hit) {
-        sendCached(res, hit, method === 'HEAD');
+        sendCachedResponse(res, hit, method === 'HEAD');
         return;
       }
     }
@@ -100,8 +100,10 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.setHeader('content-length', Buffer.byteLength(response.body.string));
-      res.end(method === 'HEAD' ? undefined : response.body.string);
+      // Encoded once: a string would be scanned for Content-Length and again for the socket.
+      const bytes = Buffer.from(response.body.string);
+      res.setHeader('content-length', bytes.length);
+      res.end(method === 'HEAD' ? undefined : bytes);
       const shared = context?.cacheOutcome.shared;
       if (responseCache && cacheKey && shared && res.statusCode === 200) {
         const stored: CachedResponse = { status: 200, headers: [...response.headers], body: response.body.string, tags: shared.tags, storedAt: Date.now() };
@@ -136,17 +138,6 @@ function resolveTrustedBody(body: unknown, options: TrustedDocumentOptions, batc
   if (typeof body !== 'object' || body === null) return { ok: true, body };
   const resolution = resolveTrustedDocument(body as GraphQLRequestParams, options);
   return resolution.ok ? { ok: true, body: resolution.params } : resolution;
-}
-
-/** A response-cache hit: the stored status, headers and bytes, plus its age (seconds since it was stored). */
-function sendCached(res: ServerResponse, cached: CachedResponse, headOnly: boolean): void {
-  const headers: Record<string, string | number> = {};
-  for (const [name, value] of cached.headers) headers[name] = value;
-  headers['content-length'] = Buffer.byteLength(cached.body);
-  headers.age = Math.max(0, Math.floor((Date.now() - cached.storedAt) / 1000));
-  headers['x-cache'] = 'HIT';
-  res.writeHead(cached.status, headers);
-  res.end(headOnly ? undefined : cached.body);
 }
 
 type ParsedBody = { ok: true; value: unknown } | { ok: false; message: string };
