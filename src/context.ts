@@ -2,12 +2,15 @@ import type { GraphQLError } from 'graphql';
 import type { EntityCache } from './cache/EntityCache';
 import { ResponseTags } from './cache/cacheTags';
 import { createLoaders, type Loaders } from './loaders/createLoaders';
+import type { RequestScope } from './requestScope';
 import type { Sources } from './sources/types';
 import { noopTelemetry, type Telemetry } from './telemetry';
 
 /** Everything a resolver may use, built once per operation. */
 export interface GatewayContext {
   requestId: string;
+  /** The HTTP request this operation serves: its id, its abort signal, and where its log line finds the operation name. */
+  scope: RequestScope;
   loaders: Loaders;
   /** Entities answered from stale cache because their upstream failed; reported in `extensions.stale`. */
   staleEntities: Set<string>;
@@ -37,12 +40,13 @@ export interface RequestFacts {
   credentialed: boolean;
 }
 
-export function createContext(deps: ContextDeps, requestId: string, request: RequestFacts = { credentialed: false }): GatewayContext {
+export function createContext(deps: ContextDeps, scope: RequestScope, request: RequestFacts = { credentialed: false }): GatewayContext {
   const staleEntities = new Set<string>();
   const cacheTags = new ResponseTags();
   const telemetry = deps.telemetry ?? noopTelemetry;
   return {
-    requestId,
+    requestId: scope.requestId,
+    scope,
     staleEntities,
     degradations: [],
     credentialed: request.credentialed,
@@ -54,6 +58,7 @@ export function createContext(deps: ContextDeps, requestId: string, request: Req
       tags: cacheTags,
       onStale: (kind, key) => staleEntities.add(`${kind}:${key}`),
       onBatch: (loader, size) => telemetry.loaderBatch(loader, size),
+      call: scope,
     }),
   };
 }

@@ -78,8 +78,8 @@ export interface FormatErrorOptions {
   exposeInternals: boolean;
   /** Strip "Did you mean …?" hints, which reveal field and type names when introspection is off. */
   hideSuggestions?: boolean;
-  /** The id of the request being answered: a masked error names it so support can find the log line. */
-  requestId?: () => string | undefined;
+  /** The id of the request the error belongs to: a masked error names it so support can find the log line. */
+  requestId?: (error: unknown) => string | undefined;
   onUnexpectedError?: (error: unknown, requestId?: string) => void;
 }
 
@@ -98,7 +98,7 @@ export function createFormatError(options: FormatErrorOptions) {
       // Apollo strips hints from validation errors only; variable and argument coercion errors carry them too.
       return options.hideSuggestions && SUGGESTION.test(shown.message) ? { ...shown, message: shown.message.replace(SUGGESTION, '') } : shown;
     }
-    const requestId = options.requestId?.();
+    const requestId = options.requestId?.(error);
     options.onUnexpectedError?.(original, requestId);
     if (options.exposeInternals) {
       return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) } };

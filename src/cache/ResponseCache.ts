@@ -12,6 +12,10 @@ export interface CachedResponse {
   storedAt: number;
 }
 
+function valid(entry: CachedResponse | undefined): CachedResponse | undefined {
+  return entry && typeof entry.body === 'string' && Array.isArray(entry.headers) ? entry : undefined;
+}
+
 /** Rough memory cost of an entry, for the in-process tier's byte bound. */
 export function responseSize(value: object): number {
   const response = value as CachedResponse;
@@ -40,8 +44,12 @@ export class ResponseCache {
   }
 
   async get(requestKey: string): Promise<CachedResponse | undefined> {
-    const entry = await this.store.get<CachedResponse>(this.key(requestKey), 'response');
-    return entry && typeof entry.body === 'string' && Array.isArray(entry.headers) ? entry : undefined;
+    return valid(this.peek(requestKey) ?? (await this.store.get<CachedResponse>(this.key(requestKey), 'response')));
+  }
+
+  /** The in-process entry, without waiting: the common hit. Undefined sends the caller to `get`. */
+  peek(requestKey: string): CachedResponse | undefined {
+    return valid(this.store.peek<CachedResponse>(this.key(requestKey), 'response'));
   }
 
   /** `startedAt`: when the request began; a tag purged since then makes the answer too old to keep. */

@@ -63,6 +63,16 @@ export class TieredStore {
     return results;
   }
 
+  /**
+   * The in-process tier's entry, at once: a hit needs no promise. Undefined when memory lacks it (the
+   * caller then asks `get`, which counts that miss and tries Redis).
+   */
+  peek<T extends object>(key: string, label: string): T | undefined {
+    const value = this.memory.get<T>(key);
+    if (value !== undefined) this.hooks.onLookup?.('memory', label, 1, 0);
+    return value;
+  }
+
   async get<T extends object>(key: string, label: string): Promise<T | undefined> {
     return (await this.getMany<T>([key], label))[0];
   }

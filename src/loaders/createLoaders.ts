@@ -4,7 +4,7 @@ import type { EntityCache } from '../cache/EntityCache';
 import type { CacheKind } from '../cache/cachePolicies';
 import { entityTag, LIST_TAG, slugTag, type ResponseTags, type TaggedType } from '../cache/cacheTags';
 import type { AuthorRecord, PostRecord, RelatedRef, TopicRecord } from '../sources/records';
-import type { PostListPage, PostListParams, Sources } from '../sources/types';
+import type { PostListPage, PostListParams, SourceCallContext, Sources } from '../sources/types';
 import { cachedBatch } from './cachedBatch';
 
 /** Rails are fetched at this length whatever `first` asks, so every rail size shares one upstream call and one cache entry. */
@@ -29,10 +29,24 @@ export interface LoaderDeps {
   tags?: ResponseTags;
   /** Called with each batch's size, before the cache is asked: how well DataLoader is batching. */
   onBatch?: (loader: keyof Loaders, size: number) => void;
+  /** The request these loaders serve, handed to every source call. */
+  call?: SourceCallContext;
 }
+
+/** Sources live as long as the gateway; their key spaces are worked out once, not per request. */
+const scopesBySources = new WeakMap<Sources, EntityScopes>();
 
 /** The entity cache's key spaces, shared with the purge (which must find the same keys). */
 export function entityScopes(sources: Sources): EntityScopes {
+  let scopes = scopesBySources.get(sources);
+  if (!scopes) {
+    scopes = scopesOf(sources);
+    scopesBySources.set(sources, scopes);
+  }
+  return scopes;
+}
+
+function scopesOf(sources: Sources): EntityScopes {
   return {
     post: { byId: sources.posts.name, bySlug: `${sources.posts.name}:slug` },
     author: { byId: sources.authors.name, bySlug: `${sources.authors.name}:slug` },
@@ -45,7 +59,7 @@ export function entityScopes(sources: Sources): EntityScopes {
  * One set of loaders per operation: batching and dedupe within a request, never a memo shared across
  * users. Cross-request reuse is the entity cache's job.
  */
-export function createLoaders({ sources, cache, onStale, tags, onBatch }: LoaderDeps): Loaders {
+export function createLoaders({ sources, cache, onStale, tags, onBatch, call }: LoaderDeps): Loaders {
   const { posts, authors, topics, related } = sources;
   const observed = <K, V>(loader: keyof Loaders, batch: (keys: readonly K[]) => Promise<(V | Error)[]>) =>
     onBatch
@@ -58,7 +72,7 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch }: Loader
   const tagged = (type: TaggedType, by: 'id' | 'slug') => (tags ? tagRecords(tags, cache, type, by) : undefined);
 
   const postById = new DataLoader(
-    observed('postById', cachedBatch<PostRecord>({ cache, kind: 'post', scope: scopes.post.byId, onStale, onResult: tagged('post', 'id'), fetch: (ids) => posts.getPostsByIds(ids) })),
+    observed('postById', cachedBatch<PostRecord>({ cache, kind: 'post', scope: scopes.post.byId, onStale, onResult: tagged('post', 'id'), fetch: (ids) => posts.getPostsByIds(ids, call) })),
   );
   const postBySlug = new DataLoader(
     observed('postBySlug', cachedBatch<PostRecord>({
@@ -69,12 +83,12 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch }: Loader
       onResult: tagged('post', 'slug'),
       fetch: async (slugs) => {
         const startedAt = cache.timestamp();
-        return alsoById(cache, 'post', scopes.post.byId, postById, await posts.getPostsBySlugs(slugs), startedAt);
+        return alsoById(cache, 'post', scopes.post.byId, postById, await posts.getPostsBySlugs(slugs, call), startedAt);
       },
     })),
   );
   const authorById = new DataLoader(
-    observed('authorById', cachedBatch<AuthorRecord>({ cache, kind: 'author', scope: scopes.author.byId, onStale, onResult: tagged('author', 'id'), fetch: (ids) => authors.getAuthorsByIds(ids) })),
+    observed('authorById', cachedBatch<AuthorRecord>({ cache, kind: 'author', scope: scopes.author.byId, onStale, onResult: tagged('author', 'id'), fetch: (ids) => authors.getAuthorsByIds(ids, call) })),
   );
   const authorBySlug = new DataLoader(
     observed('authorBySlug', cachedBatch<AuthorRecord>({
@@ -85,12 +99,12 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch }: Loader
       onResult: tagged('author', 'slug'),
       fetch: async (slugs) => {
         const startedAt = cache.timestamp();
-        return alsoById(cache, 'author', scopes.author.byId, authorById, await authors.getAuthorsBySlugs(slugs), startedAt);
+        return alsoById(cache, 'author', scopes.author.byId, authorById, await authors.getAuthorsBySlugs(slugs, call), startedAt);
       },
     })),
   );
   const topicById = new DataLoader(
-    observed('topicById', cachedBatch<TopicRecord>({ cache, kind: 'topic', scope: scopes.topic.byId, onStale, onResult: tagged('topic', 'id'), fetch: (ids) => topics.getTopicsByIds(ids) })),
+    observed('topicById', cachedBatch<TopicRecord>({ cache, kind: 'topic', scope: scopes.topic.byId, onStale, onResult: tagged('topic', 'id'), fetch: (ids) => topics.getTopicsByIds(ids, call) })),
   );
   const topicBySlug = new DataLoader(
     observed('topicBySlug', cachedBatch<TopicRecord>({
@@ -101,7 +115,7 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch }: Loader
       onResult: tagged('topic', 'slug'),
       fetch: async (slugs) => {
         const startedAt = cache.timestamp();
-        return alsoById(cache, 'topic', scopes.topic.byId, topicById, await topics.getTopicsBySlugs(slugs), startedAt);
+        return alsoById(cache, 'topic', scopes.topic.byId, topicById, await topics.getTopicsBySlugs(slugs, call), startedAt);
       },
     })),
   );
@@ -111,7 +125,7 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch }: Loader
       kind: 'related',
       scope: scopes.related,
       onStale,
-      fetch: (postIds) => related.getRelatedByPostIds(postIds, RELATED_FETCH_LIMIT),
+      fetch: (postIds) => related.getRelatedByPostIds(postIds, RELATED_FETCH_LIMIT, call),
     })),
   );
 
@@ -121,7 +135,7 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch }: Loader
     scope: posts.name,
     onStale,
     // Listings cannot be merged upstream (each has its own filter and page), so each runs on its own.
-    fetch: (keys) => Promise.all(keys.map(async (key) => posts.listPosts(JSON.parse(key) as PostListParams))),
+    fetch: (keys) => Promise.all(keys.map(async (key) => posts.listPosts(JSON.parse(key) as PostListParams, call))),
   });
   const postList = new DataLoader<PostListParams, PostListPage | null, string>(
     observed('postList', async (params: readonly PostListParams[]) => {

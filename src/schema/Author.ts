@@ -4,7 +4,7 @@ import { CACHE_HINT } from './cacheControl';
 import { Node } from './Node';
 
 @Directive(CACHE_HINT.author)
-@ObjectType({ implements: Node, description: 'A journalist or contributor.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A journalist or contributor.' })
 export class Author implements Node {
   /** The upstream's own id; the GraphQL `id` field is the opaque global id made from it. */
   id!: string;

@@ -3,7 +3,7 @@ import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { CACHE_HINT } from './cacheControl';
 
 @Directive(CACHE_HINT.inherit)
-@ObjectType({ description: 'An image with what a page needs to lay it out and describe it.' })
+@ObjectType({ simpleResolvers: true, description: 'An image with what a page needs to lay it out and describe it.' })
 export class Image {
   @Field(() => URLResolver, { description: 'Absolute URL of the image file.' })
   url!: string;

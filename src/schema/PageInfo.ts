@@ -2,7 +2,7 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 import { CACHE_HINT } from './cacheControl';
 
 @Directive(CACHE_HINT.inherit)
-@ObjectType({ description: 'Relay pagination information.' })
+@ObjectType({ simpleResolvers: true, description: 'Relay pagination information.' })
 export class PageInfo {
   @Field({ description: 'Whether more items follow `endCursor`.' })
   hasNextPage!: boolean;

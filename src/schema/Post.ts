@@ -6,7 +6,7 @@ import { Node } from './Node';
 
 /** An article as the gateway stores it. Foreign keys are data here; resolvers turn them into objects. */
 @Directive(CACHE_HINT.post)
-@ObjectType({ implements: Node, description: 'A published article.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A published article.' })
 export class Post implements Node {
   /** The upstream's own id; the GraphQL `id` field is the opaque global id made from it. */
   id!: string;

@@ -4,7 +4,7 @@ import { PageInfo } from './PageInfo';
 import { Post } from './Post';
 
 @Directive(CACHE_HINT.inherit)
-@ObjectType({ description: 'A post in a page of posts.' })
+@ObjectType({ simpleResolvers: true, description: 'A post in a page of posts.' })
 export class PostEdge {
   @Field({ description: 'Opaque position of this post; pass it as `after` to continue after it.' })
   cursor!: string;
@@ -14,7 +14,7 @@ export class PostEdge {
 }
 
 @Directive(CACHE_HINT.listing)
-@ObjectType({ description: 'A page of posts, newest first.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of posts, newest first.' })
 export class PostConnection {
   @Field(() => [PostEdge], { description: 'The posts of this page with their cursors.' })
   edges!: PostEdge[];

@@ -5,7 +5,7 @@ import { RelatedReason } from './RelatedReason';
 
 /** A rail entry: the recommended post and why. Title, excerpt, url and image are read from the post. */
 @Directive(CACHE_HINT.relatedStory)
-@ObjectType({ description: 'A story in an article\'s related rail: a teaser (title and short excerpt) and the full post behind it.' })
+@ObjectType({ simpleResolvers: true, description: 'A story in an article\'s related rail: a teaser (title and short excerpt) and the full post behind it.' })
 export class RelatedStory {
   @Field(() => Post, { description: 'The related article itself.' })
   post!: Post;

@@ -4,7 +4,7 @@ import { Node } from './Node';
 import { TopicKind } from './TopicKind';
 
 @Directive(CACHE_HINT.topic)
-@ObjectType({ implements: Node, description: 'A section or tag that articles are filed under.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A section or tag that articles are filed under.' })
 export class Topic implements Node {
   /** The upstream's own id; the GraphQL `id` field is the opaque global id made from it. */
   id!: string;

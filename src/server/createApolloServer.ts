@@ -1,6 +1,5 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServer, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
@@ -8,11 +7,14 @@ import type { GatewayContext } from '../context';
 import type { PersistedQueryCache } from '../cache/PersistedQueryCache';
 import type { TaggedType } from '../cache/cacheTags';
 import { createFormatError } from '../errors';
-import { currentRequestId } from '../requestScope';
 import { noopTelemetry, type Telemetry } from '../telemetry';
 import { httpCachePlugin } from './httpCache/httpCachePlugin';
+import { createOperationCachePolicy } from './httpCache/operationCachePolicy';
+import type { CompiledQueriesOptions } from './execution/CompiledQueries';
+import { jitGateway } from './execution/jitGateway';
 import { costLimitPlugin } from './limits/costLimitPlugin';
 import { createQueryLimitRules } from './limits/createQueryLimitRules';
+import { ErrorRequestIds } from './plugins/errorRequestIds';
 import { operationTelemetryPlugin } from './plugins/operationTelemetryPlugin';
 
 export interface ApolloDeps {
@@ -23,6 +25,8 @@ export interface ApolloDeps {
   /** Automatic Persisted Queries live in the shared cache, so every instance knows every registered hash. */
   persistedQueryCache: PersistedQueryCache;
   onTagsCollapsed: (kinds: TaggedType[]) => void;
+  /** How operations are executed; see CompiledQueriesOptions. Default: compiled from their second use. */
+  execution?: Partial<CompiledQueriesOptions>;
 }
 
 export function createApolloServer({
@@ -32,16 +36,19 @@ export function createApolloServer({
   onUnexpectedError,
   persistedQueryCache,
   onTagsCollapsed,
+  execution,
 }: ApolloDeps): ApolloServer<GatewayContext> {
+  const errorRequestIds = new ErrorRequestIds();
   const formatError = createFormatError({
     exposeInternals: config.exposeErrorDetails,
     hideSuggestions: !config.fieldSuggestions,
-    requestId: currentRequestId,
+    requestId: errorRequestIds.requestIdOf,
     onUnexpectedError,
   });
   const { limits } = config;
   return new ApolloServer<GatewayContext>({
-    schema,
+    // Apollo's pipeline with graphql-jit executing: see jitGateway.
+    gateway: jitGateway(schema, { compileAfter: 1, ...execution }),
     // Set explicitly so Apollo never reads NODE_ENV itself: config is read once, in src/index.ts.
     nodeEnv: config.nodeEnv,
     introspection: config.introspection,
@@ -62,14 +69,16 @@ export function createApolloServer({
     stopOnTerminationSignals: false,
     formatError,
     plugins: [
-      // Computes each operation's cache policy from the schema's @cacheControl hints; our plugin writes the headers.
-      ApolloServerPluginCacheControl({ defaultMaxAge: 0, calculateHttpHeaders: false }),
-      httpCachePlugin(config.httpCache, onTagsCollapsed),
+      // Apollo's cache-control plugin would wrap every resolver of the schema to watch each field resolve;
+      // the HTTP cache plugin computes the same policy from the operation and its result instead.
+      ApolloServerPluginCacheControlDisabled(),
+      httpCachePlugin(config.httpCache, createOperationCachePolicy(schema, { defaultMaxAge: 0 }), onTagsCollapsed),
       config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : ApolloServerPluginLandingPageDisabled(),
       costLimitPlugin<GatewayContext>(limits.maxCost),
-      partialResultsPlugin(formatError),
+      errorRequestIds.plugin(),
+      partialResultsPlugin(formatError, errorRequestIds),
       // After partialResultsPlugin, so degraded fields count as errors.
-      operationTelemetryPlugin<GatewayContext>(telemetry),
+      operationTelemetryPlugin(telemetry),
     ],
   });
 }
@@ -78,22 +87,24 @@ export function createApolloServer({
  * Adds what resolvers recorded while still returning data: errors of degraded fields (an empty rail when
  * recommendations are down) and which entities were served stale because their upstream failed.
  */
-function partialResultsPlugin(formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response, contextValue }) {
-          if (response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
-          if (contextValue.degradations.length > 0) {
-            const added = contextValue.degradations.map((error) => formatError(error.toJSON(), error));
-            result.errors = [...(result.errors ?? []), ...added];
-          }
-          if (contextValue.staleEntities.size > 0) {
-            result.extensions = { ...result.extensions, stale: [...contextValue.staleEntities] };
-          }
-        },
-      };
+function partialResultsPlugin(
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
+  errorRequestIds: ErrorRequestIds,
+): ApolloServerPlugin<GatewayContext> {
+  // Holds no per-request state, so every request shares one listener.
+  const listener: GraphQLRequestListener<GatewayContext> = {
+    async willSendResponse({ response, contextValue }) {
+      if (response.body.kind !== 'single') return;
+      const result = response.body.singleResult;
+      if (contextValue.degradations.length > 0) {
+        errorRequestIds.note(contextValue.degradations, contextValue.requestId);
+        const added = contextValue.degradations.map((error) => formatError(error.toJSON(), error));
+        result.errors = [...(result.errors ?? []), ...added];
+      }
+      if (contextValue.staleEntities.size > 0) {
+        result.extensions = { ...result.extensions, stale: [...contextValue.staleEntities] };
+      }
     },
   };
+  return { requestDidStart: async () => listener };
 }

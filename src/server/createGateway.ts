@@ -17,7 +17,7 @@ import { createContext, type GatewayContext } from '../context';
 import { ErrorCode } from '../errors';
 import { entityScopes } from '../loaders/createLoaders';
 import { PrometheusTelemetry } from '../metrics/PrometheusTelemetry';
-import { runInRequestScope, type RequestScope } from '../requestScope';
+import type { RequestScope } from '../requestScope';
 import { instrumentSources } from '../sources/instrumentSources';
 import type { Sources } from '../sources/types';
 import { fanOutTelemetry, type Telemetry } from '../telemetry';
@@ -150,6 +150,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     onUnexpectedError: (error, requestId) => logger.error({ err: error, requestId }, 'unexpected error while resolving'),
     persistedQueryCache: new PersistedQueryCache(persistedQueryStore, CACHE_VERSION),
     onTagsCollapsed: (kinds) => logger.warn({ kinds }, 'cache tags over the CDN header limit: sent coarse tags for these kinds'),
+    execution: { onCompileError: (error) => logger.warn({ err: error }, 'graphql-jit could not compile an operation; it runs on graphql-js') },
   });
   await apollo.start();
 
@@ -160,7 +161,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
       bodyLimitBytes: config.http.bodyLimitBytes,
       batchMaxOperations: config.http.batchMaxOperations,
       trustedDocuments: { documents: trustedDocuments, only: config.persistedOperations.only },
-      createContext: (requestId, request) => createContext({ sources, cache, telemetry }, requestId, request),
+      createContext: (scope, request) => createContext({ sources, cache, telemetry }, scope, request),
       responseCache: responseCache ? { cache: responseCache, maxTtlSeconds: config.responseCache.maxTtlSeconds } : undefined,
     }),
     '/healthz': healthRoute,
@@ -175,12 +176,13 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   };
   const cors = createCors(config.http.corsOrigins);
 
-  const route = async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> => {
+  const route = async (req: IncomingMessage, res: ServerResponse, url: URL, scope: RequestScope): Promise<void> => {
+    const { requestId } = scope;
     try {
       if ((await cors(req, res)) === 'answered') return;
       const handler = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined;
       if (!handler) return sendError(res, 404, 'NOT_FOUND', `No route for ${url.pathname}; the GraphQL endpoint is /graphql.`);
-      return await handler(req, res, url, requestId);
+      return await handler(req, res, url, scope);
     } catch (error) {
       logger.error({ err: error, requestId }, 'request failed');
       if (!res.headersSent) sendInternalError(res, requestId);
@@ -194,14 +196,31 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     res.setHeader('x-request-id', requestId);
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
     const routeName = Object.hasOwn(routes, url.pathname) ? url.pathname : 'unmatched';
-    const controller = new AbortController();
-    const scope: RequestScope = { requestId, signal: controller.signal };
+    // Made only when something below asks for the signal (an upstream call): a request answered from
+    // the caches never needs one.
+    let controller: AbortController | undefined;
+    let abortedWith: Error | undefined;
+    const abort = (reason: Error) => {
+      abortedWith ??= reason;
+      controller?.abort(reason);
+    };
+    const scope: RequestScope = {
+      requestId,
+      get signal() {
+        if (!controller) {
+          controller = new AbortController();
+          // Asked for after the deadline or the client's departure: born aborted.
+          if (abortedWith) controller.abort(abortedWith);
+        }
+        return controller.signal;
+      },
+    };
     logger.debug({ requestId, method: req.method, path: url.pathname }, 'request started');
 
     // Past the deadline the client gets a JSON 504 at once; work still running is told to stop through the
     // scope's signal (upstream calls abort) and its answer, when it comes, is dropped.
     const timer = setTimeout(() => {
-      controller.abort(new Error(`request timed out after ${config.http.requestTimeoutMs} ms`));
+      abort(new Error(`request timed out after ${config.http.requestTimeoutMs} ms`));
       if (res.headersSent) return;
       sendError(res, 504, ErrorCode.GATEWAY_TIMEOUT, `The request did not complete within ${config.http.requestTimeoutMs} ms.`, {
         'x-request-id': requestId,
@@ -212,7 +231,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
     res.once('close', () => {
       clearTimeout(timer);
       const completed = res.writableFinished;
-      if (!completed) controller.abort(new Error('client closed the connection'));
+      if (!completed) abort(new Error('client closed the connection'));
       const durationMs = performance.now() - startedAt;
       telemetry.httpRequest(routeName, req.method ?? 'GET', res.statusCode, durationMs);
       const line = { requestId, method: req.method, path: url.pathname, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, operationName: scope.operationName, completed };
@@ -220,7 +239,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
       else logger.debug(line, 'request');
     });
 
-    void runInRequestScope(scope, () => route(req, res, url, requestId));
+    void route(req, res, url, scope);
   };
 
   const server = createServer(handle);

@@ -1,5 +1,5 @@
 import { InFlight } from './InFlight';
-import type { Sources } from './types';
+import type { PostListParams, SourceCallContext, Sources } from './types';
 
 /**
  * Shares identical source calls in flight across all requests of the process. The HTTP client already
@@ -9,31 +9,34 @@ import type { Sources } from './types';
  */
 export function coalesceSources({ posts, authors, topics, related }: Sources): Sources {
   const inFlight = new InFlight<unknown>();
+  // Keyed by what is asked, not by who asks: a shared call carries the request id of the request that started it.
   const shared =
-    <A extends unknown[], R>(operation: string, call: (...args: A) => Promise<R>) =>
-    (...args: A): Promise<R> =>
-      inFlight.run(`${operation}:${JSON.stringify(args)}`, () => call(...args)) as Promise<R>;
+    <K, R>(operation: string, run: (keys: K, call?: SourceCallContext) => Promise<R>) =>
+    (keys: K, call?: SourceCallContext): Promise<R> =>
+      inFlight.run(`${operation}:${JSON.stringify(keys)}`, () => run(keys, call)) as Promise<R>;
+
+  const relatedRails = shared('related.byPostIds', ([postIds, limit]: [readonly string[], number], call) => related.getRelatedByPostIds(postIds, limit, call));
 
   return {
     posts: {
       name: posts.name,
-      getPostsByIds: shared('posts.byIds', (ids) => posts.getPostsByIds(ids)),
-      getPostsBySlugs: shared('posts.bySlugs', (slugs) => posts.getPostsBySlugs(slugs)),
-      listPosts: shared('posts.list', (params) => posts.listPosts(params)),
+      getPostsByIds: shared('posts.byIds', (ids: readonly string[], call) => posts.getPostsByIds(ids, call)),
+      getPostsBySlugs: shared('posts.bySlugs', (slugs: readonly string[], call) => posts.getPostsBySlugs(slugs, call)),
+      listPosts: shared('posts.list', (params: PostListParams, call) => posts.listPosts(params, call)),
     },
     authors: {
       name: authors.name,
-      getAuthorsByIds: shared('authors.byIds', (ids) => authors.getAuthorsByIds(ids)),
-      getAuthorsBySlugs: shared('authors.bySlugs', (slugs) => authors.getAuthorsBySlugs(slugs)),
+      getAuthorsByIds: shared('authors.byIds', (ids: readonly string[], call) => authors.getAuthorsByIds(ids, call)),
+      getAuthorsBySlugs: shared('authors.bySlugs', (slugs: readonly string[], call) => authors.getAuthorsBySlugs(slugs, call)),
     },
     topics: {
       name: topics.name,
-      getTopicsByIds: shared('topics.byIds', (ids) => topics.getTopicsByIds(ids)),
-      getTopicsBySlugs: shared('topics.bySlugs', (slugs) => topics.getTopicsBySlugs(slugs)),
+      getTopicsByIds: shared('topics.byIds', (ids: readonly string[], call) => topics.getTopicsByIds(ids, call)),
+      getTopicsBySlugs: shared('topics.bySlugs', (slugs: readonly string[], call) => topics.getTopicsBySlugs(slugs, call)),
     },
     related: {
       name: related.name,
-      getRelatedByPostIds: shared('related.byPostIds', (postIds, limit) => related.getRelatedByPostIds(postIds, limit)),
+      getRelatedByPostIds: (postIds, limit, call) => relatedRails([postIds, limit], call),
     },
   };
 }

@@ -1,4 +1,12 @@
+import type { CallContext } from '../requestScope';
 import type { AuthorRecord, PostRecord, RelatedRef, TopicRecord } from './records';
+
+/**
+ * The last, optional argument of every source method: the request the call serves. HTTP sources send
+ * `requestIdHeaders(call)` upstream and stop when `call.signal` aborts (the request timed out or its client
+ * left). Absent for calls made outside a request (tests, scripts).
+ */
+export type SourceCallContext = CallContext;
 
 /**
  * Batch-first source interfaces. Each method answers many keys in one upstream call and returns results
@@ -27,28 +35,28 @@ export interface PostListPage {
 
 export interface PostSource {
   readonly name: string;
-  getPostsByIds(ids: readonly string[]): Promise<(PostRecord | null)[]>;
-  getPostsBySlugs(slugs: readonly string[]): Promise<(PostRecord | null)[]>;
+  getPostsByIds(ids: readonly string[], call?: SourceCallContext): Promise<(PostRecord | null)[]>;
+  getPostsBySlugs(slugs: readonly string[], call?: SourceCallContext): Promise<(PostRecord | null)[]>;
   /** Newest first. */
-  listPosts(params: PostListParams): Promise<PostListPage>;
+  listPosts(params: PostListParams, call?: SourceCallContext): Promise<PostListPage>;
 }
 
 export interface AuthorSource {
   readonly name: string;
-  getAuthorsByIds(ids: readonly string[]): Promise<(AuthorRecord | null)[]>;
-  getAuthorsBySlugs(slugs: readonly string[]): Promise<(AuthorRecord | null)[]>;
+  getAuthorsByIds(ids: readonly string[], call?: SourceCallContext): Promise<(AuthorRecord | null)[]>;
+  getAuthorsBySlugs(slugs: readonly string[], call?: SourceCallContext): Promise<(AuthorRecord | null)[]>;
 }
 
 export interface TopicSource {
   readonly name: string;
-  getTopicsByIds(ids: readonly string[]): Promise<(TopicRecord | null)[]>;
-  getTopicsBySlugs(slugs: readonly string[]): Promise<(TopicRecord | null)[]>;
+  getTopicsByIds(ids: readonly string[], call?: SourceCallContext): Promise<(TopicRecord | null)[]>;
+  getTopicsBySlugs(slugs: readonly string[], call?: SourceCallContext): Promise<(TopicRecord | null)[]>;
 }
 
 export interface RelatedSource {
   readonly name: string;
   /** Ranked rails for many articles at once, each at most `limit` long, never containing the article itself. */
-  getRelatedByPostIds(postIds: readonly string[], limit: number): Promise<RelatedRef[][]>;
+  getRelatedByPostIds(postIds: readonly string[], limit: number, call?: SourceCallContext): Promise<RelatedRef[][]>;
 }
 
 /** One source per entity kind: each kind may come from a different upstream. That is the federation. */

@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import { serverAudits } from 'graphql-http';
 import { DemoNewsroomSource } from '../../src/sources/demo/DemoNewsroomSource';
+import type { SourceCallContext } from '../../src/sources/types';
 import { noopTelemetry } from '../../src/telemetry';
 import { countingSources } from '../support/countingSources';
 import { rawPost } from '../support/rawPost';
@@ -151,6 +152,27 @@ describe('HTTP hygiene', () => {
       await waitFor(() => sourceCalls.length > 0);
       expect(sourceCalls[0]?.outcome).toBe('error');
       expect(sourceCalls[0]?.durationMs).toBeLessThan(4000);
+    } finally {
+      gateway.gateway.closeAllConnections();
+      await gateway.close();
+    }
+  });
+
+  it('hands a source that asks for the request\'s signal only after the deadline an aborted one', async () => {
+    const seen: boolean[] = [];
+    const demo = demoSources();
+    const late = Object.assign(Object.create(demo.posts) as typeof demo.posts, {
+      getPostsBySlugs: async (slugs: readonly string[], call?: SourceCallContext) => {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        seen.push(call?.signal.aborted ?? false);
+        return demo.posts.getPostsBySlugs(slugs);
+      },
+    });
+    const gateway = await startTestGateway({ sources: { ...demo, posts: late }, env: { NODE_ENV: 'production', REQUEST_TIMEOUT_MS: '100' } });
+    try {
+      expect((await gateway.query('{ post(slug: "anything") { title } }')).status).toBe(504);
+      await waitFor(() => seen.length > 0);
+      expect(seen).toEqual([true]);
     } finally {
       gateway.gateway.closeAllConnections();
       await gateway.close();

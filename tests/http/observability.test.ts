@@ -1,5 +1,4 @@
-import { currentRequestId } from '../../src/requestScope';
-import type { Sources } from '../../src/sources/types';
+import type { SourceCallContext, Sources } from '../../src/sources/types';
 import { ArticlePageDocument } from '../generated/operations';
 import { captureLogs } from '../support/captureLogs';
 import { demoSources, startTestGateway, type TestGateway } from '../support/startTestGateway';
@@ -28,7 +27,8 @@ function sourcesRecordingRequestIds(seen: (string | undefined)[]): Sources {
         const value: unknown = Reflect.get(target, property, receiver);
         if (typeof value !== 'function') return value;
         return (...args: unknown[]) => {
-          seen.push(currentRequestId());
+          // Every source method takes the request it serves as its last argument.
+          seen.push((args[args.length - 1] as SourceCallContext | undefined)?.requestId);
           return (value as (...a: unknown[]) => unknown).apply(target, args);
         };
       },

@@ -107,4 +107,24 @@ describe('query limits with their defaults, in production', () => {
       await strict.close();
     }
   });
+
+  it('prices each request by its own page-size variables, however often the operation ran within the limit', async () => {
+    const strict = await startTestGateway({ env: { NODE_ENV: 'production', QUERY_MAX_COST: '50' } });
+    try {
+      const sized = 'query Sized($n: Int!, $after: String) { posts(first: $n, after: $after) { totalCount edges { cursor } } }';
+      const byDefault = 'query ByDefault($n: Int = 40) { posts(first: $n) { totalCount edges { cursor } } }';
+      for (let round = 0; round < 2; round += 1) {
+        expect((await strict.query(sized, { n: 10 })).status).toBe(200);
+        expect((await strict.query(sized, { n: 10, after: 'YXJyYXljb25uZWN0aW9uOjA' })).status).toBe(200);
+        const refused = await strict.query(sized, { n: 40 });
+        expect(refused.status).toBe(400);
+        expect(refused.body.errors?.[0]?.message).toBe('Query cost limit of 50 exceeded, found 121. Ask for smaller pages (first) or fewer fields.');
+        expect((await strict.query(byDefault)).status).toBe(400);
+        expect((await strict.query(byDefault, { n: 5 })).status).toBe(200);
+        expect((await strict.query(sized, { n: 'ten' })).body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      }
+    } finally {
+      await strict.close();
+    }
+  });
 });

@@ -1,45 +1,53 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import { buildTagHeaders, type TaggedType } from '../../cache/cacheTags';
 import type { GatewayContext } from '../../context';
 import { cacheControlFor, type HttpCacheSettings } from './cacheControlHeader';
+import type { CacheableHint } from './operationCachePolicy';
+
+/** The operation's cache policy from the schema's `@cacheControl` hints (see operationCachePolicy). */
+export type OperationCachePolicy = (document: DocumentNode, operation: OperationDefinitionNode, data: unknown) => CacheableHint;
 
 /**
- * Turns the operation's cache policy (Apollo's cache-control plugin, from the schema's `@cacheControl`
- * hints) into the response's Cache-Control, and names the entities inside in Surrogate-Key and
- * Cache-Tag when shared caches may keep it. Errors, credentials and mutations make it uncacheable.
+ * Turns the operation's cache policy into the response's Cache-Control, and names the entities inside in
+ * Surrogate-Key and Cache-Tag when shared caches may keep it. Errors, credentials and mutations make it
+ * uncacheable.
  */
-export function httpCachePlugin(settings: HttpCacheSettings, onTagsCollapsed: (kinds: TaggedType[]) => void): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response, contextValue, overallCachePolicy, operation }) {
-          const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
-          const hasErrors =
-            !result || (result.errors?.length ?? 0) > 0 || contextValue.degradations.length > 0 || contextValue.staleEntities.size > 0;
-          const policy = overallCachePolicy.policyIfCacheable();
-          const cap = contextValue.cacheTags.maxAgeCapSeconds;
-          const maxAgeSeconds = Math.min(policy?.maxAge ?? 0, cap ?? Number.POSITIVE_INFINITY);
-          const decision = cacheControlFor(
-            {
-              maxAgeSeconds,
-              scope: policy?.scope ?? 'PUBLIC',
-              hasErrors,
-              credentialed: contextValue.credentialed,
-              isQuery: operation?.operation === 'query',
-            },
-            settings,
-          );
-          response.http.headers.set('cache-control', decision.header);
-          if (!decision.shared) return;
-          const tagHeaders = buildTagHeaders(contextValue.cacheTags.tags);
-          if (tagHeaders.collapsed.length > 0) onTagsCollapsed(tagHeaders.collapsed);
-          if (tagHeaders.tags.length > 0) {
-            response.http.headers.set('surrogate-key', tagHeaders.surrogateKey);
-            response.http.headers.set('cache-tag', tagHeaders.cacheTag);
-          }
-          contextValue.cacheOutcome.shared = { maxAgeSeconds: decision.maxAgeSeconds, tags: tagHeaders.tags };
+export function httpCachePlugin(
+  settings: HttpCacheSettings,
+  cachePolicyOf: OperationCachePolicy,
+  onTagsCollapsed: (kinds: TaggedType[]) => void,
+): ApolloServerPlugin<GatewayContext> {
+  // Holds no per-request state, so every request shares one listener.
+  const listener: GraphQLRequestListener<GatewayContext> = {
+    async willSendResponse({ response, contextValue, document, operation }) {
+      const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+      const hasErrors =
+        !result || (result.errors?.length ?? 0) > 0 || contextValue.degradations.length > 0 || contextValue.staleEntities.size > 0;
+      // Only an error-free query can be cached, so only then is its policy worth computing.
+      const policy = !hasErrors && document && operation?.operation === 'query' ? cachePolicyOf(document, operation, result?.data) : null;
+      const cap = contextValue.cacheTags.maxAgeCapSeconds;
+      const maxAgeSeconds = Math.min(policy?.maxAge ?? 0, cap ?? Number.POSITIVE_INFINITY);
+      const decision = cacheControlFor(
+        {
+          maxAgeSeconds,
+          scope: policy?.scope ?? 'PUBLIC',
+          hasErrors,
+          credentialed: contextValue.credentialed,
+          isQuery: operation?.operation === 'query',
         },
-      };
+        settings,
+      );
+      response.http.headers.set('cache-control', decision.header);
+      if (!decision.shared) return;
+      const tagHeaders = buildTagHeaders(contextValue.cacheTags.tags);
+      if (tagHeaders.collapsed.length > 0) onTagsCollapsed(tagHeaders.collapsed);
+      if (tagHeaders.tags.length > 0) {
+        response.http.headers.set('surrogate-key', tagHeaders.surrogateKey);
+        response.http.headers.set('cache-tag', tagHeaders.cacheTag);
+      }
+      contextValue.cacheOutcome.shared = { maxAgeSeconds: decision.maxAgeSeconds, tags: tagHeaders.tags };
     },
   };
+  return { requestDidStart: async () => listener };
 }

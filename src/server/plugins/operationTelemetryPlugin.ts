@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { currentRequestScope } from '../../requestScope';
+import type { GatewayContext } from '../../context';
 import type { Telemetry } from '../../telemetry';
 
 /**
@@ -7,14 +7,13 @@ import type { Telemetry } from '../../telemetry';
  * and names the operation on the request scope so the request's log line carries it. Requests refused
  * before an operation is known (parse errors, limits) show up in the HTTP request metrics instead.
  */
-export function operationTelemetryPlugin<TContext extends object>(telemetry: Telemetry): ApolloServerPlugin<TContext> {
+export function operationTelemetryPlugin(telemetry: Telemetry): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       const startedAt = performance.now();
       return {
-        async didResolveOperation({ operationName }) {
-          const scope = currentRequestScope();
-          if (scope) scope.operationName = operationName ?? 'anonymous';
+        async didResolveOperation({ operationName, contextValue }) {
+          contextValue.scope.operationName = operationName ?? 'anonymous';
         },
         async willSendResponse({ operation, operationName, response }) {
           if (!operation) return;

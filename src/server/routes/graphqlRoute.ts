@@ -1,9 +1,10 @@
-import type { ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { CachedResponse, ResponseCache } from '../../cache/ResponseCache';
 import type { GatewayContext, RequestFacts } from '../../context';
 import { ErrorCode } from '../../errors';
+import type { RequestScope } from '../../requestScope';
 import { carriesCredentials, graphqlRequestParts, passesCsrfPrevention, responseCacheKey } from '../httpCache/responseCacheKey';
+import { sendCachedResponse } from '../httpCache/sendCachedResponse';
 import { BodyTooLargeError, readBody } from '../readBody';
 import { sendError } from '../sendJson';
 import { resolveTrustedDocument, resolveTrustedSearch, type GraphQLRequestParams, type TrustedDocumentOptions } from '../trusted/resolveTrustedDocument';
@@ -15,7 +16,7 @@ export interface GraphqlRouteDeps {
   /** Largest batch accepted when batching is on (0: off, and Apollo refuses every batch). */
   batchMaxOperations: number;
   trustedDocuments: TrustedDocumentOptions;
-  createContext: (requestId: string, request: RequestFacts) => GatewayContext;
+  createContext: (scope: RequestScope, request: RequestFacts) => GatewayContext;
   /** The full-response cache for anonymous queries; absent when turned off. */
   responseCache?: { cache: ResponseCache; maxTtlSeconds: number };
 }
@@ -27,7 +28,7 @@ export interface GraphqlRouteDeps {
  * or executing anything.
  */
 export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations, trustedDocuments, createContext, responseCache }: GraphqlRouteDeps): Route {
-  return async (req, res, url, requestId) => {
+  return async (req, res, url, scope) => {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
       sendError(res, 405, ErrorCode.BAD_REQUEST, `Method ${method} is not allowed on /graphql; use GET or POST.`, { allow: 'GET, POST' });
@@ -74,9 +75,9 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
       responseCache && !credentialed && passesCsrfPrevention(req.headers) ? graphqlRequestParts(method, body, new URLSearchParams(search)) : undefined;
     const cacheKey = parts ? responseCacheKey(parts, req.headers.accept) : undefined;
     if (responseCache && cacheKey) {
-      const hit = await responseCache.cache.get(cacheKey);
+      const hit = responseCache.cache.peek(cacheKey) ?? (await responseCache.cache.get(cacheKey));
       if (hit) {
-        sendCached(res, hit, method === 'HEAD');
+        sendCachedResponse(res, hit, method === 'HEAD');
         return;
       }
     }
@@ -91,7 +92,7 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
 
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: method === 'HEAD' ? 'GET' : method, headers, search, body },
-      context: async () => (context = createContext(requestId, { credentialed })),
+      context: async () => (context = createContext(scope, { credentialed })),
     });
 
     // The request timed out, or the client left, while Apollo was working: the answer has nowhere to go.
@@ -99,8 +100,10 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.setHeader('content-length', Buffer.byteLength(response.body.string));
-      res.end(method === 'HEAD' ? undefined : response.body.string);
+      // Encoded once: a string would be scanned for Content-Length and again for the socket.
+      const bytes = Buffer.from(response.body.string);
+      res.setHeader('content-length', bytes.length);
+      res.end(method === 'HEAD' ? undefined : bytes);
       const shared = context?.cacheOutcome.shared;
       if (responseCache && cacheKey && shared && res.statusCode === 200) {
         const stored: CachedResponse = { status: 200, headers: [...response.headers], body: response.body.string, tags: shared.tags, storedAt: Date.now() };
@@ -135,17 +138,6 @@ function resolveTrustedBody(body: unknown, options: TrustedDocumentOptions, batc
   if (typeof body !== 'object' || body === null) return { ok: true, body };
   const resolution = resolveTrustedDocument(body as GraphQLRequestParams, options);
   return resolution.ok ? { ok: true, body: resolution.params } : resolution;
-}
-
-/** A response-cache hit: the stored status, headers and bytes, plus its age (seconds since it was stored). */
-function sendCached(res: ServerResponse, cached: CachedResponse, headOnly: boolean): void {
-  const headers: Record<string, string | number> = {};
-  for (const [name, value] of cached.headers) headers[name] = value;
-  headers['content-length'] = Buffer.byteLength(cached.body);
-  headers.age = Math.max(0, Math.floor((Date.now() - cached.storedAt) / 1000));
-  headers['x-cache'] = 'HIT';
-  res.writeHead(cached.status, headers);
-  res.end(headOnly ? undefined : cached.body);
 }
 
 type ParsedBody = { ok: true; value: unknown } | { ok: false; message: string };

@@ -1,8 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { currentRequestScope } from '../../requestScope';
 import type { AuthorRecord, PostRecord, RelatedRef, TopicRecord } from '../records';
 import { rankRelated, topicWeightsFrom } from '../related/rankRelated';
-import type { AuthorSource, PostListPage, PostListParams, PostSource, RelatedSource, TopicSource } from '../types';
+import type { AuthorSource, PostListPage, PostListParams, PostSource, RelatedSource, SourceCallContext, TopicSource } from '../types';
 import { buildDemoNewsroom } from './demoNewsroom';
 import { mapDemoAuthor, mapDemoPost, mapDemoTopic } from './mapDemoRecords';
 
@@ -47,18 +46,18 @@ export class DemoNewsroomSource implements PostSource, AuthorSource, TopicSource
     this.topicWeight = topicWeightsFrom(this.posts);
   }
 
-  async getPostsByIds(ids: readonly string[]): Promise<(PostRecord | null)[]> {
-    await this.roundTrip();
+  async getPostsByIds(ids: readonly string[], call?: SourceCallContext): Promise<(PostRecord | null)[]> {
+    await this.roundTrip(call);
     return ids.map((id) => this.postsById.get(id) ?? null);
   }
 
-  async getPostsBySlugs(slugs: readonly string[]): Promise<(PostRecord | null)[]> {
-    await this.roundTrip();
+  async getPostsBySlugs(slugs: readonly string[], call?: SourceCallContext): Promise<(PostRecord | null)[]> {
+    await this.roundTrip(call);
     return slugs.map((slug) => this.postsBySlug.get(slug) ?? null);
   }
 
-  async listPosts({ filter, offset, limit }: PostListParams): Promise<PostListPage> {
-    await this.roundTrip();
+  async listPosts({ filter, offset, limit }: PostListParams, call?: SourceCallContext): Promise<PostListPage> {
+    await this.roundTrip(call);
     const topicIds = filter.topicIds && new Set(filter.topicIds);
     const authorIds = filter.authorIds && new Set(filter.authorIds);
     const excluded = new Set(filter.excludeIds ?? []);
@@ -73,28 +72,28 @@ export class DemoNewsroomSource implements PostSource, AuthorSource, TopicSource
     return { items: matching.slice(offset, offset + limit), totalCount: matching.length };
   }
 
-  async getAuthorsByIds(ids: readonly string[]): Promise<(AuthorRecord | null)[]> {
-    await this.roundTrip();
+  async getAuthorsByIds(ids: readonly string[], call?: SourceCallContext): Promise<(AuthorRecord | null)[]> {
+    await this.roundTrip(call);
     return ids.map((id) => this.authorsById.get(id) ?? null);
   }
 
-  async getAuthorsBySlugs(slugs: readonly string[]): Promise<(AuthorRecord | null)[]> {
-    await this.roundTrip();
+  async getAuthorsBySlugs(slugs: readonly string[], call?: SourceCallContext): Promise<(AuthorRecord | null)[]> {
+    await this.roundTrip(call);
     return slugs.map((slug) => this.authorsBySlug.get(slug) ?? null);
   }
 
-  async getTopicsByIds(ids: readonly string[]): Promise<(TopicRecord | null)[]> {
-    await this.roundTrip();
+  async getTopicsByIds(ids: readonly string[], call?: SourceCallContext): Promise<(TopicRecord | null)[]> {
+    await this.roundTrip(call);
     return ids.map((id) => this.topicsById.get(id) ?? null);
   }
 
-  async getTopicsBySlugs(slugs: readonly string[]): Promise<(TopicRecord | null)[]> {
-    await this.roundTrip();
+  async getTopicsBySlugs(slugs: readonly string[], call?: SourceCallContext): Promise<(TopicRecord | null)[]> {
+    await this.roundTrip(call);
     return slugs.map((slug) => this.topicsBySlug.get(slug) ?? null);
   }
 
-  async getRelatedByPostIds(postIds: readonly string[], limit: number): Promise<RelatedRef[][]> {
-    await this.roundTrip();
+  async getRelatedByPostIds(postIds: readonly string[], limit: number, call?: SourceCallContext): Promise<RelatedRef[][]> {
+    await this.roundTrip(call);
     return postIds.map((postId) => {
       const article = this.postsById.get(postId);
       return article ? rankRelated(article, this.posts, { limit, topicWeight: this.topicWeight }) : [];
@@ -102,8 +101,8 @@ export class DemoNewsroomSource implements PostSource, AuthorSource, TopicSource
   }
 
   /** Like a real upstream call, the simulated one stops when the request it serves times out or goes away. */
-  private async roundTrip(): Promise<void> {
+  private async roundTrip(call: SourceCallContext | undefined): Promise<void> {
     const latencyMs = this.options.latencyMs ?? 0;
-    if (latencyMs > 0) await sleep(latencyMs, undefined, { signal: currentRequestScope()?.signal });
+    if (latencyMs > 0) await sleep(latencyMs, undefined, { signal: call?.signal });
   }
 }

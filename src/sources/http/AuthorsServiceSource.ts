@@ -1,5 +1,5 @@
 import type { AuthorRecord } from '../records';
-import type { AuthorSource } from '../types';
+import type { AuthorSource, SourceCallContext } from '../types';
 import { alignToKeys, chunk } from '../batchKeys';
 import { mapServiceAuthor } from './mapServiceRecords';
 import { AuthorsResponse } from './serviceContracts';
@@ -15,18 +15,18 @@ export class AuthorsServiceSource implements AuthorSource {
     private readonly baseUrl: string,
   ) {}
 
-  getAuthorsByIds(ids: readonly string[]): Promise<(AuthorRecord | null)[]> {
-    return this.lookup('ids', ids, (author) => author.id);
+  getAuthorsByIds(ids: readonly string[], call?: SourceCallContext): Promise<(AuthorRecord | null)[]> {
+    return this.lookup('ids', ids, (author) => author.id, call);
   }
 
-  getAuthorsBySlugs(slugs: readonly string[]): Promise<(AuthorRecord | null)[]> {
-    return this.lookup('slugs', slugs, (author) => author.slug);
+  getAuthorsBySlugs(slugs: readonly string[], call?: SourceCallContext): Promise<(AuthorRecord | null)[]> {
+    return this.lookup('slugs', slugs, (author) => author.slug, call);
   }
 
-  private async lookup(param: 'ids' | 'slugs', keys: readonly string[], keyOf: (author: AuthorRecord) => string): Promise<(AuthorRecord | null)[]> {
+  private async lookup(param: 'ids' | 'slugs', keys: readonly string[], keyOf: (author: AuthorRecord) => string, call?: SourceCallContext): Promise<(AuthorRecord | null)[]> {
     const pages = await Promise.all(
       chunk(keys).map(async (batch) => {
-        const response = await this.client.request({ url: serviceUrl(this.baseUrl, 'authors', { [param]: batch.join(',') }), schema: AuthorsResponse });
+        const response = await this.client.request({ url: serviceUrl(this.baseUrl, 'authors', { [param]: batch.join(',') }), schema: AuthorsResponse, call });
         return response.body.authors.map(mapServiceAuthor);
       }),
     );

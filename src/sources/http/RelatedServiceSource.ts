@@ -1,5 +1,5 @@
 import type { RelatedRef } from '../records';
-import type { RelatedSource } from '../types';
+import type { RelatedSource, SourceCallContext } from '../types';
 import { chunk } from '../batchKeys';
 import { mapServiceRail } from './mapServiceRecords';
 import { RelatedResponse } from './serviceContracts';
@@ -18,11 +18,11 @@ export class RelatedServiceSource implements RelatedSource {
     private readonly baseUrl: string,
   ) {}
 
-  async getRelatedByPostIds(postIds: readonly string[], limit: number): Promise<RelatedRef[][]> {
+  async getRelatedByPostIds(postIds: readonly string[], limit: number, call?: SourceCallContext): Promise<RelatedRef[][]> {
     const pages = await Promise.all(
       chunk(postIds).map(async (batch) => {
         const url = serviceUrl(this.baseUrl, 'related', { postIds: batch.join(','), limit });
-        return (await this.client.request({ url, schema: RelatedResponse })).body.results;
+        return (await this.client.request({ url, schema: RelatedResponse, call })).body.results;
       }),
     );
     const byPostId = new Map(pages.flat().map((result) => [result.postId, result.related]));

@@ -1,5 +1,5 @@
 import type { TopicRecord } from '../records';
-import type { TopicSource } from '../types';
+import type { SourceCallContext, TopicSource } from '../types';
 import { alignToKeys, chunk } from '../batchKeys';
 import { mapServiceTopic } from './mapServiceRecords';
 import { TopicsResponse } from './serviceContracts';
@@ -15,18 +15,18 @@ export class TopicsServiceSource implements TopicSource {
     private readonly baseUrl: string,
   ) {}
 
-  getTopicsByIds(ids: readonly string[]): Promise<(TopicRecord | null)[]> {
-    return this.lookup('ids', ids, (topic) => topic.id);
+  getTopicsByIds(ids: readonly string[], call?: SourceCallContext): Promise<(TopicRecord | null)[]> {
+    return this.lookup('ids', ids, (topic) => topic.id, call);
   }
 
-  getTopicsBySlugs(slugs: readonly string[]): Promise<(TopicRecord | null)[]> {
-    return this.lookup('slugs', slugs, (topic) => topic.slug);
+  getTopicsBySlugs(slugs: readonly string[], call?: SourceCallContext): Promise<(TopicRecord | null)[]> {
+    return this.lookup('slugs', slugs, (topic) => topic.slug, call);
   }
 
-  private async lookup(param: 'ids' | 'slugs', keys: readonly string[], keyOf: (topic: TopicRecord) => string): Promise<(TopicRecord | null)[]> {
+  private async lookup(param: 'ids' | 'slugs', keys: readonly string[], keyOf: (topic: TopicRecord) => string, call?: SourceCallContext): Promise<(TopicRecord | null)[]> {
     const pages = await Promise.all(
       chunk(keys).map(async (batch) => {
-        const response = await this.client.request({ url: serviceUrl(this.baseUrl, 'topics', { [param]: batch.join(',') }), schema: TopicsResponse });
+        const response = await this.client.request({ url: serviceUrl(this.baseUrl, 'topics', { [param]: batch.join(',') }), schema: TopicsResponse, call });
         return response.body.topics.map(mapServiceTopic);
       }),
     );

@@ -11,7 +11,7 @@ import { type BackoffOptions, DEFAULT_BACKOFF, jitteredBackoffMs } from './backo
 import { createBreaker } from './createBreaker';
 import { InFlight } from '../InFlight';
 import { classifyThrown, failureForStatus, UpstreamFailure } from './UpstreamFailure';
-import { requestIdHeaders } from '../../requestScope';
+import { type CallContext, requestIdHeaders } from '../../requestScope';
 
 export interface UpstreamClientOptions {
   /** Names the upstream in errors, logs and metrics: `wordpress`, `authors`, `topics`, `related`. */
@@ -36,6 +36,8 @@ export interface UpstreamRequest<T> {
   /** `none` skips the body (for headers-only answers such as REST API discovery). */
   parse?: 'json' | 'none';
   followRedirects?: boolean;
+  /** The request this call serves: its id goes upstream as `x-request-id`. Not part of the coalescing key. */
+  call?: CallContext;
 }
 
 export interface UpstreamResponse<T> {
@@ -149,7 +151,7 @@ export class UpstreamClient {
         accept: 'application/json',
         'user-agent': 'newsroom-gateway',
         // Upstream logs join up with ours. A coalesced call carries the id of the request that started it.
-        ...requestIdHeaders(),
+        ...requestIdHeaders(spec.call),
         ...(spec.body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
       body: spec.body !== undefined ? JSON.stringify(spec.body) : undefined,

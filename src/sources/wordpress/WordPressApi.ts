@@ -4,6 +4,7 @@ import { ErrorCode, UpstreamError } from '../../errors';
 import type { UpstreamClient, UpstreamResponse } from '../http/UpstreamClient';
 import { fallbackRestRoots, restRootFromLinkHeader, restUrl } from './restRoot';
 import { WpIndex } from './wordPressSchemas';
+import type { CallContext } from '../../requestScope';
 
 export interface WordPressApiOptions {
   siteUrl: string | undefined;
@@ -28,9 +29,9 @@ export class WordPressApi {
     if (options.apiRoot) this.root = Promise.resolve(options.apiRoot);
   }
 
-  async get<T>(route: string, params: QueryParams, schema: z.ZodType<T>): Promise<UpstreamResponse<T>> {
+  async get<T>(route: string, params: QueryParams, schema: z.ZodType<T>, call?: CallContext): Promise<UpstreamResponse<T>> {
     const url = restUrl(await this.restRoot(), `wp/v2/${route}`, params);
-    return this.client.request({ url, schema });
+    return this.client.request({ url, schema, call });
   }
 
   restRoot(): Promise<string> {

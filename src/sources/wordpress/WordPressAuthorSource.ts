@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AuthorRecord } from '../records';
-import type { AuthorSource } from '../types';
+import type { AuthorSource, SourceCallContext } from '../types';
 import { alignToKeys, chunk } from '../batchKeys';
 import { mapWordPressUser } from './mapWordPressRecords';
 import type { WordPressApi } from './WordPressApi';
@@ -18,18 +18,18 @@ export class WordPressAuthorSource implements AuthorSource {
 
   constructor(private readonly api: WordPressApi) {}
 
-  async getAuthorsByIds(ids: readonly string[]): Promise<(AuthorRecord | null)[]> {
-    const pages = await Promise.all(chunk(ids.filter(isWordPressId)).map((batch) => this.fetchUsers({ include: batch.join(','), per_page: batch.length })));
+  async getAuthorsByIds(ids: readonly string[], call?: SourceCallContext): Promise<(AuthorRecord | null)[]> {
+    const pages = await Promise.all(chunk(ids.filter(isWordPressId)).map((batch) => this.fetchUsers({ include: batch.join(','), per_page: batch.length }, call)));
     return alignToKeys(ids, pages.flat(), (author) => author.id);
   }
 
-  async getAuthorsBySlugs(slugs: readonly string[]): Promise<(AuthorRecord | null)[]> {
-    const pages = await Promise.all(chunk(slugs.filter(isUsableSlug)).map((batch) => this.fetchUsers({ slug: batch.join(','), per_page: batch.length })));
+  async getAuthorsBySlugs(slugs: readonly string[], call?: SourceCallContext): Promise<(AuthorRecord | null)[]> {
+    const pages = await Promise.all(chunk(slugs.filter(isUsableSlug)).map((batch) => this.fetchUsers({ slug: batch.join(','), per_page: batch.length }, call)));
     return alignToKeys(slugs, pages.flat(), (author) => author.slug);
   }
 
-  private async fetchUsers(params: Record<string, string | number>): Promise<AuthorRecord[]> {
-    const response = await this.api.get('users', { ...params, _fields: USER_FIELDS.join(',') }, UserList);
+  private async fetchUsers(params: Record<string, string | number>, call?: SourceCallContext): Promise<AuthorRecord[]> {
+    const response = await this.api.get('users', { ...params, _fields: USER_FIELDS.join(',') }, UserList, call);
     return response.body.map(mapWordPressUser);
   }
 }

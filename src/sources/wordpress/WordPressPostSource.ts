@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PostRecord } from '../records';
-import type { PostFilter, PostListPage, PostListParams, PostSource } from '../types';
+import type { PostFilter, PostListPage, PostListParams, PostSource, SourceCallContext } from '../types';
 import { alignToKeys, chunk } from '../batchKeys';
 import { embeddedFeaturedMedia, mapWordPressPost } from './mapWordPressRecords';
 import type { QueryParams, WordPressApi } from './WordPressApi';
@@ -29,35 +29,35 @@ export class WordPressPostSource implements PostSource {
     private readonly options: WordPressPostSourceOptions,
   ) {}
 
-  async getPostsByIds(ids: readonly string[]): Promise<(PostRecord | null)[]> {
+  async getPostsByIds(ids: readonly string[], call?: SourceCallContext): Promise<(PostRecord | null)[]> {
     const batches = chunk(ids.filter(isWordPressId));
-    const pages = await Promise.all(batches.map((batch) => this.fetchPosts({ include: batch.join(','), per_page: batch.length })));
+    const pages = await Promise.all(batches.map((batch) => this.fetchPosts({ include: batch.join(','), per_page: batch.length }, call)));
     return alignToKeys(ids, pages.flat(), (post) => post.id);
   }
 
-  async getPostsBySlugs(slugs: readonly string[]): Promise<(PostRecord | null)[]> {
+  async getPostsBySlugs(slugs: readonly string[], call?: SourceCallContext): Promise<(PostRecord | null)[]> {
     const batches = chunk(slugs.filter(isUsableSlug));
-    const pages = await Promise.all(batches.map((batch) => this.fetchPosts({ slug: batch.join(','), per_page: batch.length })));
+    const pages = await Promise.all(batches.map((batch) => this.fetchPosts({ slug: batch.join(','), per_page: batch.length }, call)));
     return alignToKeys(slugs, pages.flat(), (post) => post.slug);
   }
 
-  async listPosts({ filter, offset, limit }: PostListParams): Promise<PostListPage> {
+  async listPosts({ filter, offset, limit }: PostListParams, call?: SourceCallContext): Promise<PostListPage> {
     const params = filterParams(filter);
     if (!params) return { items: [], totalCount: 0 };
-    const response = await this.api.get('posts', { ...params, ...this.postFields(), per_page: limit, offset }, PostList);
-    const items = await this.toRecords(response.body);
+    const response = await this.api.get('posts', { ...params, ...this.postFields(), per_page: limit, offset }, PostList, call);
+    const items = await this.toRecords(response.body, call);
     let totalCount = totalFrom(response.headers['x-wp-total']) ?? offset + response.body.length;
     if (response.body.length === 0 && offset > 0 && totalCount === 0) {
       // Past the end, WordPress counts nothing (its count query keeps the offset); ask for the real total.
-      const count = await this.api.get('posts', { ...params, per_page: 1, _fields: 'id' }, IdList);
+      const count = await this.api.get('posts', { ...params, per_page: 1, _fields: 'id' }, IdList, call);
       totalCount = totalFrom(count.headers['x-wp-total']) ?? 0;
     }
     return { items, totalCount };
   }
 
-  private async fetchPosts(params: QueryParams): Promise<PostRecord[]> {
-    const response = await this.api.get('posts', { ...params, ...this.postFields() }, PostList);
-    return this.toRecords(response.body);
+  private async fetchPosts(params: QueryParams, call?: SourceCallContext): Promise<PostRecord[]> {
+    const response = await this.api.get('posts', { ...params, ...this.postFields() }, PostList, call);
+    return this.toRecords(response.body, call);
   }
 
   private postFields(): QueryParams {
@@ -66,15 +66,15 @@ export class WordPressPostSource implements PostSource {
     return { _fields: [...POST_FIELDS, '_links', '_embedded'].join(','), _embed: 'wp:featuredmedia' };
   }
 
-  private async toRecords(posts: WpPost[]): Promise<PostRecord[]> {
-    const media = this.options.featuredMedia === 'batch' ? await this.fetchMedia(posts) : undefined;
+  private async toRecords(posts: WpPost[], call?: SourceCallContext): Promise<PostRecord[]> {
+    const media = this.options.featuredMedia === 'batch' ? await this.fetchMedia(posts, call) : undefined;
     return posts.map((post) => mapWordPressPost(post, media ? (media.get(post.featured_media) ?? null) : embeddedFeaturedMedia(post)));
   }
 
-  private async fetchMedia(posts: WpPost[]): Promise<Map<number, WpMedia>> {
+  private async fetchMedia(posts: WpPost[], call?: SourceCallContext): Promise<Map<number, WpMedia>> {
     const ids = posts.map((post) => post.featured_media).filter((id) => id > 0);
     const pages = await Promise.all(
-      chunk(ids).map((batch) => this.api.get('media', { include: batch.join(','), per_page: batch.length, _fields: MEDIA_FIELDS.join(',') }, MediaList)),
+      chunk(ids).map((batch) => this.api.get('media', { include: batch.join(','), per_page: batch.length, _fields: MEDIA_FIELDS.join(',') }, MediaList, call)),
     );
     const byId = new Map<number, WpMedia>();
     for (const item of pages.flatMap((page) => page.body)) {

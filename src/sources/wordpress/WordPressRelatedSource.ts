@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RelatedRef } from '../records';
 import { rankRelated, type RankablePost } from '../related/rankRelated';
-import type { RelatedSource } from '../types';
+import type { RelatedSource, SourceCallContext } from '../types';
 import { MAX_IDS_PER_CALL, chunk } from '../batchKeys';
 import { gmtToIso } from './mapWordPressRecords';
 import type { QueryParams, WordPressApi } from './WordPressApi';
@@ -25,11 +25,11 @@ export class WordPressRelatedSource implements RelatedSource {
 
   constructor(private readonly api: WordPressApi) {}
 
-  async getRelatedByPostIds(postIds: readonly string[], limit: number): Promise<RelatedRef[][]> {
+  async getRelatedByPostIds(postIds: readonly string[], limit: number, call?: SourceCallContext): Promise<RelatedRef[][]> {
     const ids = unique(postIds.filter(isWordPressId));
     if (ids.length === 0 || limit <= 0) return postIds.map(() => []);
 
-    const batches = await Promise.all(chunk(ids).map((batch) => this.summaries({ include: batch.join(','), per_page: batch.length })));
+    const batches = await Promise.all(chunk(ids).map((batch) => this.summaries({ include: batch.join(','), per_page: batch.length }, call)));
     const articles = batches.flatMap((batch) => batch.posts);
     const articleById = new Map(articles.map((article) => [article.id, article]));
     const categoryIds = unique(articles.flatMap((article) => article.categoryIds));
@@ -38,12 +38,12 @@ export class WordPressRelatedSource implements RelatedSource {
     const exclude = ids.join(',');
 
     const [inCategories, inTags, byAuthors, latest, counts] = await Promise.all([
-      this.pool(categoryIds, (list) => ({ categories: list, exclude })),
-      this.pool(tagIds, (list) => ({ tags: list, exclude })),
-      this.pool(authorIds, (list) => ({ author: list, exclude })),
+      this.pool(categoryIds, (list) => ({ categories: list, exclude }), call),
+      this.pool(tagIds, (list) => ({ tags: list, exclude }), call),
+      this.pool(authorIds, (list) => ({ author: list, exclude }), call),
       // Not excluding the articles: its total is the corpus size the term counts are measured against.
-      this.summaries({ per_page: MAX_IDS_PER_CALL }),
-      this.termCounts(categoryIds, tagIds),
+      this.summaries({ per_page: MAX_IDS_PER_CALL }, call),
+      this.termCounts(categoryIds, tagIds, call),
     ]);
     const candidates = [...inCategories, ...inTags, ...byAuthors, ...latest.posts];
     // The same inverse document frequency as the demo ranking, from WordPress's own counts.
@@ -56,21 +56,21 @@ export class WordPressRelatedSource implements RelatedSource {
     });
   }
 
-  private async pool(ids: string[], params: (list: string) => QueryParams): Promise<RankedSummary[]> {
+  private async pool(ids: string[], params: (list: string) => QueryParams, call?: SourceCallContext): Promise<RankedSummary[]> {
     if (ids.length === 0) return [];
-    return (await this.summaries({ ...params(ids.slice(0, MAX_IDS_PER_CALL).join(',')), per_page: MAX_IDS_PER_CALL })).posts;
+    return (await this.summaries({ ...params(ids.slice(0, MAX_IDS_PER_CALL).join(',')), per_page: MAX_IDS_PER_CALL }, call)).posts;
   }
 
-  private async summaries(params: QueryParams): Promise<{ posts: RankedSummary[]; total: number | undefined }> {
-    const response = await this.api.get('posts', { ...params, _fields: POST_SUMMARY_FIELDS.join(',') }, SummaryList);
+  private async summaries(params: QueryParams, call?: SourceCallContext): Promise<{ posts: RankedSummary[]; total: number | undefined }> {
+    const response = await this.api.get('posts', { ...params, _fields: POST_SUMMARY_FIELDS.join(',') }, SummaryList, call);
     const total = Number(response.headers['x-wp-total']);
     return { posts: response.body.map(toRankable), total: Number.isSafeInteger(total) ? total : undefined };
   }
 
-  private async termCounts(categoryIds: string[], tagIds: string[]): Promise<Map<string, number>> {
+  private async termCounts(categoryIds: string[], tagIds: string[], call?: SourceCallContext): Promise<Map<string, number>> {
     const fetchCounts = async (route: 'categories' | 'tags', termIds: string[]) => {
       const pages = await Promise.all(
-        chunk(termIds).map((batch) => this.api.get(route, { include: batch.join(','), per_page: batch.length, _fields: 'id,count' }, TermCounts)),
+        chunk(termIds).map((batch) => this.api.get(route, { include: batch.join(','), per_page: batch.length, _fields: 'id,count' }, TermCounts, call)),
       );
       return pages.flatMap((page) => page.body);
     };

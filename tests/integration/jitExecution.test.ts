@@ -1,0 +1,161 @@
+import type { ApolloServer } from '@apollo/server';
+import { EntityCache } from '../../src/cache/EntityCache';
+import { MemoryTier } from '../../src/cache/MemoryTier';
+import { PersistedQueryCache } from '../../src/cache/PersistedQueryCache';
+import { resolveCachePolicies } from '../../src/cache/cachePolicies';
+import { TieredStore } from '../../src/cache/TieredStore';
+import { loadConfig } from '../../src/config';
+import { createContext, type GatewayContext } from '../../src/context';
+import { UpstreamError } from '../../src/errors';
+import { buildGatewaySchema } from '../../src/server/buildGatewaySchema';
+import { createApolloServer } from '../../src/server/createApolloServer';
+import type { Sources } from '../../src/sources/types';
+import { operationFiles } from '../support/operationFiles';
+import { demoSources } from '../support/startTestGateway';
+
+const REFERENCE_SLUG = 'lee-jae-myung-to-visit-japan-for-summit-with-takaichi-after-xi-meeting';
+const ARTICLE_PAGE = operationFiles().find((file) => file.name === 'ArticlePage')?.source as string;
+
+type Engine = 'graphql-jit' | 'graphql-js';
+
+/** The gateway's Apollo Server, running every operation on one engine only. */
+async function startApollo(engine: Engine, executed: Engine[]): Promise<ApolloServer<GatewayContext>> {
+  const apollo = createApolloServer({
+    config: loadConfig({ NODE_ENV: 'production' }),
+    schema: buildGatewaySchema(),
+    onUnexpectedError: () => {},
+    persistedQueryCache: new PersistedQueryCache(new TieredStore(new MemoryTier({ maxEntries: 10 }), undefined, { onError: () => {} }), 'test'),
+    onTagsCollapsed: () => {},
+    execution: { compileAfter: engine === 'graphql-jit' ? 0 : Number.POSITIVE_INFINITY, onExecuted: (used) => executed.push(used) },
+  });
+  await apollo.start();
+  return apollo;
+}
+
+function newCache(now: () => number = Date.now): EntityCache {
+  return new EntityCache(new TieredStore(new MemoryTier({ maxEntries: 10_000 }), undefined, { onError: () => {} }), {
+    policies: resolveCachePolicies({}),
+    version: 'test',
+    onError: () => {},
+    now,
+  });
+}
+
+/** The demo newsroom with some of its methods replaced. */
+function failing(overrides: { [K in keyof Sources]?: Partial<Sources[K]> }): Sources {
+  const demo = demoSources();
+  const kinds = Object.keys(demo) as (keyof Sources)[];
+  return Object.fromEntries(kinds.map((kind) => [kind, Object.assign(Object.create(demo[kind]) as object, overrides[kind] ?? {})])) as unknown as Sources;
+}
+
+const recommendationsDown = () => Promise.reject(new UpstreamError('UPSTREAM_UNAVAILABLE', 'recommendations', 'The recommendations service is unavailable.'));
+const peopleDown = () => Promise.reject(new UpstreamError('UPSTREAM_TIMEOUT', 'people', 'The people service did not answer in time.'));
+const postsBroken = () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'rows')"));
+
+describe('graphql-jit answers exactly as graphql-js does', () => {
+  const executed: Engine[] = [];
+  let jit: ApolloServer<GatewayContext>;
+  let reference: ApolloServer<GatewayContext>;
+  beforeAll(async () => {
+    [jit, reference] = await Promise.all([startApollo('graphql-jit', executed), startApollo('graphql-js', [])]);
+  });
+  afterAll(() => Promise.all([jit.stop(), reference.stop()]));
+  beforeEach(() => {
+    executed.length = 0;
+  });
+
+  /** Runs one request on both engines, each with a fresh context over the given sources and cache. */
+  const answers = async (query: string, variables: Record<string, unknown>, sources: Sources, cache: EntityCache) => {
+    const run = async (apollo: ApolloServer<GatewayContext>) => {
+      const contextValue = createContext({ sources, cache }, { requestId: 'req-1', signal: new AbortController().signal });
+      const response = await apollo.executeOperation({ query, variables }, { contextValue });
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      return { status: response.http.status, cacheControl: response.http.headers.get('cache-control'), body: response.body.singleResult };
+    };
+    const expected = await run(reference);
+    const actual = await run(jit);
+    expect(actual).toEqual(expected);
+    return actual;
+  };
+
+  it.each(operationFiles().map((file) => [file.name, file.source]))('for %s, found and missing, warm and cold', async (name, source) => {
+    const cache = newCache();
+    const sources = demoSources();
+    const variableSets = name === 'LatestPosts' ? [{ first: 3 }, { topic: 'no-such-topic' }] : [{ slug: name === 'ArticlePage' ? REFERENCE_SLUG : 'saif-rahman' }, { slug: 'no-such-slug' }];
+    for (const variables of variableSets) {
+      await answers(source, variables, sources, cache);
+      await answers(source, variables, sources, cache);
+    }
+    expect(executed.length).toBeGreaterThan(0);
+    expect(new Set(executed)).toEqual(new Set(['graphql-jit']));
+  });
+
+  it('resolves node(id) to each type', async () => {
+    const { body } = await answers(`{ post(slug: "${REFERENCE_SLUG}") { id author { id } topics { id } } }`, {}, demoSources(), newCache());
+    const post = body.data?.post as { id: string; author: { id: string }; topics: { id: string }[] };
+    const query = 'query($id: ID!) { node(id: $id) { __typename id ... on Post { slug } ... on Author { name } ... on Topic { kind } } }';
+    for (const id of [post.id, post.author.id, post.topics[0]?.id]) {
+      const { body: found } = await answers(query, { id }, demoSources(), newCache());
+      expect((found.data?.node as { id: string }).id).toBe(id);
+    }
+    expect(new Set(executed)).toEqual(new Set(['graphql-jit']));
+  });
+
+  it('degrades the rail to [] with an UPSTREAM error carrying its path', async () => {
+    const { body, cacheControl } = await answers(ARTICLE_PAGE, { slug: REFERENCE_SLUG }, failing({ related: { getRelatedByPostIds: recommendationsDown } }), newCache());
+    expect((body.data?.post as { relatedStories: unknown[] }).relatedStories).toEqual([]);
+    expect(body.errors).toEqual([
+      { message: 'The recommendations service is unavailable.', path: ['post', 'relatedStories'], extensions: { code: 'UPSTREAM_UNAVAILABLE', serviceName: 'recommendations' } },
+    ]);
+    expect(cacheControl).toBe('no-store');
+    expect(executed).toEqual(['graphql-jit']);
+  });
+
+  it('answers a null author with an error at each author\'s path when the people upstream fails', async () => {
+    const sources = failing({ authors: { getAuthorsByIds: peopleDown } });
+    const { body } = await answers(ARTICLE_PAGE, { slug: REFERENCE_SLUG }, sources, newCache());
+    const paths = (body.errors ?? []).map((error) => error.path);
+    expect(paths).toContainEqual(['post', 'author']);
+    expect(paths).toContainEqual(['post', 'relatedStories', 0, 'post', 'author']);
+    expect(new Set((body.errors ?? []).map((error) => error.extensions?.code))).toEqual(new Set(['UPSTREAM_TIMEOUT']));
+    expect(executed).toEqual(['graphql-jit']);
+  });
+
+  it('masks an unexpected error, keeping its path and naming the request', async () => {
+    const { body } = await answers(ARTICLE_PAGE, { slug: REFERENCE_SLUG }, failing({ posts: { getPostsBySlugs: postsBroken } }), newCache());
+    expect(body.data).toEqual({ post: null });
+    expect(body.errors).toEqual([{ message: 'Internal server error', locations: [{ line: 3, column: 3 }], path: ['post'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-1' } }]);
+  });
+
+  it.each([
+    ['an excerpt length out of range', `{ post(slug: "${REFERENCE_SLUG}") { excerpt(maxLength: 0) } }`],
+    ['a rail length out of range', `{ post(slug: "${REFERENCE_SLUG}") { title relatedStories(first: 99) { title } } }`],
+    ['both slug and id', '{ post(slug: "a", id: "b") { id } }'],
+    ['a page size out of range', '{ posts(first: 0) { totalCount } }'],
+  ])('answers BAD_USER_INPUT for %s', async (_name, query) => {
+    const { body } = await answers(query, {}, demoSources(), newCache());
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(executed).toEqual(['graphql-jit']);
+  });
+
+  it('leaves variables that do not coerce to graphql-js, which answers 400 in the spec\'s words', async () => {
+    const { status, body } = await answers(ARTICLE_PAGE, { slug: 7 }, demoSources(), newCache());
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.message).toMatch(/^Variable "\$slug" got invalid value 7/);
+    expect(executed).toEqual(['graphql-js']);
+  });
+
+  it('serves stale entities when their upstream fails, and says which in extensions.stale', async () => {
+    let now = Date.now();
+    const cache = newCache(() => now);
+    await answers(ARTICLE_PAGE, { slug: REFERENCE_SLUG }, demoSources(), cache);
+    // Past the article's freshness and its stale-while-revalidate window: the upstream is asked again, and fails.
+    now += 3 * 60_000;
+    const sources = failing({ posts: { getPostsBySlugs: postsBroken, getPostsByIds: postsBroken }, related: { getRelatedByPostIds: recommendationsDown } });
+    const { body, cacheControl } = await answers(ARTICLE_PAGE, { slug: REFERENCE_SLUG }, sources, cache);
+    expect(body.errors).toBeUndefined();
+    expect((body.data?.post as { slug: string }).slug).toBe(REFERENCE_SLUG);
+    expect(body.extensions?.stale).toEqual(expect.arrayContaining([`post:${REFERENCE_SLUG}`]));
+    expect(cacheControl).toBe('no-store');
+  });
+});

@@ -1,0 +1,180 @@
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { buildSchema, type GraphQLSchema } from 'graphql';
+import { EntityCache } from '../../src/cache/EntityCache';
+import { MemoryTier } from '../../src/cache/MemoryTier';
+import { resolveCachePolicies } from '../../src/cache/cachePolicies';
+import { TieredStore } from '../../src/cache/TieredStore';
+import { createContext } from '../../src/context';
+import { toGlobalId } from '../../src/globalId';
+import { buildGatewaySchema } from '../../src/server/buildGatewaySchema';
+import { createOperationCachePolicy, type CacheableHint } from '../../src/server/httpCache/operationCachePolicy';
+import { operationFiles } from '../support/operationFiles';
+import { demoSources } from '../support/startTestGateway';
+
+const REFERENCE_SLUG = 'lee-jae-myung-to-visit-japan-for-summit-with-takaichi-after-xi-meeting';
+
+interface Observed {
+  apollo: CacheableHint;
+  ours: CacheableHint;
+  errors: number;
+}
+
+/**
+ * Runs each operation through Apollo with its own cache-control plugin on, and compares the policy that
+ * plugin arrives at with the one computed from the operation and its result.
+ */
+async function startComparison(schema: GraphQLSchema, contextValue: () => BaseContext, rootValue?: unknown) {
+  const cachePolicyOf = createOperationCachePolicy(schema, { defaultMaxAge: 0 });
+  let observed: Observed | undefined;
+  const probe: ApolloServerPlugin = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ overallCachePolicy, document, operation, response }) {
+          const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          observed = {
+            apollo: overallCachePolicy.policyIfCacheable(),
+            ours: document && operation ? cachePolicyOf(document, operation, result?.data) : null,
+            errors: result?.errors?.length ?? 0,
+          };
+        },
+      };
+    },
+  };
+  const server = new ApolloServer({
+    schema,
+    rootValue,
+    plugins: [ApolloServerPluginCacheControl({ defaultMaxAge: 0, calculateHttpHeaders: false }), probe],
+  });
+  await server.start();
+  return {
+    async run(query: string, variables: Record<string, unknown> = {}): Promise<Observed> {
+      observed = undefined;
+      await server.executeOperation({ query, variables }, { contextValue: contextValue() });
+      if (!observed) throw new Error('the probe saw no response');
+      return observed;
+    },
+    stop: () => server.stop(),
+  };
+}
+
+describe('the operation cache policy matches Apollo\'s cache-control plugin', () => {
+  const sources = demoSources();
+  const cache = new EntityCache(new TieredStore(new MemoryTier({ maxEntries: 10_000 }), undefined, { onError: () => {} }), {
+    policies: resolveCachePolicies({}),
+    version: 'test',
+    onError: () => {},
+  });
+  let comparison: Awaited<ReturnType<typeof startComparison>>;
+  beforeAll(async () => {
+    comparison = await startComparison(buildGatewaySchema(), () => createContext({ sources, cache }, { requestId: 'test-request', signal: new AbortController().signal }));
+  });
+  afterAll(() => comparison.stop());
+
+  const expectSame = async (query: string, variables?: Record<string, unknown>) => {
+    const observed = await comparison.run(query, variables);
+    expect(observed.errors).toBe(0);
+    expect(observed.ours).toEqual(observed.apollo);
+    return observed.ours;
+  };
+
+  it.each(operationFiles().map((file) => [file.name, file.source]))('for %s, with entities found and missing', async (name, source) => {
+    const [reference] = await sources.posts.getPostsBySlugs([REFERENCE_SLUG]);
+    const [author] = await sources.authors.getAuthorsByIds(reference?.authorIds ?? []);
+    const [topic] = await sources.topics.getTopicsByIds(reference?.topicIds ?? []);
+    const found = { ArticlePage: REFERENCE_SLUG, AuthorPage: author?.slug, TopicPage: topic?.slug }[name];
+    const variableSets = name === 'LatestPosts' ? [{}, { first: 3 }, { topic: 'no-such-topic' }, { search: 'no-such-words-anywhere' }] : [{ slug: found }, { slug: 'no-such-slug' }];
+    const policies = [];
+    for (const variables of variableSets) policies.push(await expectSame(source, variables));
+    // Found and missing entities must be covered: they take different paths through the hints.
+    expect(policies.some((policy) => policy !== null)).toBe(true);
+  });
+
+  it('for node(id:) with fragments on several types, with and without __typename', async () => {
+    const [reference] = await sources.posts.getPostsBySlugs([REFERENCE_SLUG]);
+    const ids = [toGlobalId('Post', reference?.id ?? ''), toGlobalId('Author', reference?.authorIds[0] ?? ''), toGlobalId('Topic', reference?.topicIds[0] ?? '')];
+    const selections = [
+      '... on Post { title author { name } }',
+      '... on Author { name posts(first: 2) { totalCount } }',
+      '... on Topic { name }',
+    ].join(' ');
+    for (const id of ids) {
+      await expectSame(`query($id: ID!) { node(id: $id) { id ${selections} } }`, { id });
+      await expectSame(`query($id: ID!) { node(id: $id) { __typename ${selections} } }`, { id });
+      await expectSame(`query($id: ID!) { node(id: $id) { ...N } } fragment N on Node { id ${selections} }`, { id });
+    }
+  });
+
+  it('for skipped and included fields, aliases, inherited wrappers and meta fields', async () => {
+    const query = `query($withAuthor: Boolean!, $withTopics: Boolean!) {
+      post(slug: "${REFERENCE_SLUG}") {
+        headline: title
+        featuredImage { url }
+        author @include(if: $withAuthor) { name posts(first: 1) { totalCount } }
+        topics @skip(if: $withTopics) { name }
+      }
+    }`;
+    const policies = [];
+    for (const withAuthor of [true, false]) for (const withTopics of [true, false]) policies.push(await expectSame(query, { withAuthor, withTopics }));
+    // The author's listing (30 s) shortens the article's 60 s only when it is included.
+    expect(policies.map((policy) => policy?.maxAge)).toEqual([30, 30, 60, 60]);
+    const rootQuery = `query($withListing: Boolean!) { post(slug: "${REFERENCE_SLUG}") { title } posts(first: 1) @include(if: $withListing) { totalCount } }`;
+    expect((await expectSame(rootQuery, { withListing: true }))?.maxAge).toBe(30);
+    expect((await expectSame(rootQuery, { withListing: false }))?.maxAge).toBe(60);
+    await expectSame('{ __typename }');
+    await expectSame('{ posts(first: 2) { pageInfo { hasNextPage } edges { cursor node { featuredImage { url } } } } }');
+    await expectSame('{ posts(first: 2) { totalCount } post(slug: "no-such-slug") { title } }');
+  });
+});
+
+describe('the operation cache policy follows every rule of the @cacheControl directive', () => {
+  // A schema with what the gateway's own does not use yet: PRIVATE scope, field hints, inheritMaxAge on a
+  // field, a union, and root scalars (which Apollo makes uncacheable unless hinted).
+  const schema = buildSchema(`
+    enum CacheControlScope { PUBLIC PRIVATE }
+    directive @cacheControl(maxAge: Int, scope: CacheControlScope, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION
+    type Query {
+      me: User
+      article: Article
+      feed: [FeedItem!]!
+      version: String
+      hinted: String @cacheControl(maxAge: 20)
+    }
+    type User @cacheControl(maxAge: 100, scope: PRIVATE) { name: String friends: [User!]! @cacheControl(maxAge: 50) }
+    type Article @cacheControl(maxAge: 200) { title: String box: Box @cacheControl(inheritMaxAge: true) plain: Box teaser: Box @cacheControl(maxAge: 40) }
+    type Box { label: String }
+    type Video @cacheControl(maxAge: 90) { title: String article: Article }
+    union FeedItem @cacheControl(maxAge: 150) = Article | Video
+  `);
+  const rootValue = {
+    me: { name: 'a', friends: [{ name: 'b', friends: [] }] },
+    article: { title: 't', box: { label: 'x' }, plain: { label: 'y' }, teaser: { label: 'z' } },
+    feed: [
+      { __typename: 'Article', title: 'a', box: null, plain: null, teaser: null },
+      { __typename: 'Video', title: 'v', article: { title: 'nested', box: null, plain: null, teaser: null } },
+    ],
+    version: '1',
+    hinted: 'h',
+  };
+  let comparison: Awaited<ReturnType<typeof startComparison>>;
+  beforeAll(async () => {
+    comparison = await startComparison(schema, () => ({}), rootValue);
+  });
+  afterAll(() => comparison.stop());
+
+  it.each([
+    ['a PRIVATE type', '{ me { name } }'],
+    ['a field hint below a PRIVATE type', '{ me { friends { name } } }'],
+    ['inheritMaxAge on a field', '{ article { box { label } } }'],
+    ['a composite field with no hint', '{ article { plain { label } } }'],
+    ['a field maxAge', '{ article { teaser { label } } }'],
+    ['a union with both members', '{ feed { ... on Article { title } ... on Video { title article { title } } } }'],
+    ['a union with __typename', '{ feed { __typename ... on Video { article { teaser { label } } } } }'],
+    ['a root scalar', '{ version }'],
+    ['a hinted root scalar', '{ hinted article { title } }'],
+  ])('for %s', async (_name, query) => {
+    const observed = await comparison.run(query);
+    expect(observed.errors).toBe(0);
+    expect(observed.ours).toEqual(observed.apollo);
+  });
+});
