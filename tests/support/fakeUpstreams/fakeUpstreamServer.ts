@@ -13,7 +13,7 @@ export interface FakeRequest {
   query: URLSearchParams;
   url: URL;
   headers: IncomingMessage['headers'];
-  /** Arrival time (`performance.now()` of the fake's process), so a benchmark can tell dependent round trips apart. */
+  /** Arrival time in epoch milliseconds (sub-millisecond precision), so a benchmark can tell dependent round trips apart. */
   receivedAtMs: number;
 }
 
@@ -109,7 +109,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions): Promise<F
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', base);
-    const request: FakeRequest = { method: req.method ?? 'GET', route: options.routeOf(url), query: url.searchParams, url, headers: req.headers, receivedAtMs: performance.now() };
+    const request: FakeRequest = { method: req.method ?? 'GET', route: options.routeOf(url), query: url.searchParams, url, headers: req.headers, receivedAtMs: performance.timeOrigin + performance.now() };
     requests.push(request);
     // Drain any request body so keep-alive connections stay usable.
     req.resume();
