@@ -5,6 +5,7 @@
  * development run that writes to bench/results/quick/ instead.
  */
 import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BenchContext } from './lib/benchContext';
 import { type ChildServer, freePort, startChildServer } from './lib/childServer';
@@ -76,7 +77,16 @@ async function main(): Promise<void> {
     operations,
     referenceSlug: REFERENCE_SLUG,
     referenceData: reference.body.data,
-    startGateway: async (name, env) => tracked(await startGateway({ name, wordpressUrl: wordpress.content.url, logLevel: settings.gatewayLogLevel, env })),
+    startGateway: async (name, env) =>
+      tracked(
+        await startGateway({
+          name,
+          wordpressUrl: wordpress.content.url,
+          logLevel: settings.gatewayLogLevel,
+          env,
+          cpuProfileDir: settings.cpuProfileDir ? join(settings.cpuProfileDir, name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')) : undefined,
+        }),
+      ),
     log,
   };
 

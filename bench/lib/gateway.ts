@@ -15,12 +15,19 @@ export interface GraphqlAnswer {
   body: { data?: unknown; errors?: unknown[] };
 }
 
-export async function startGateway(options: { name: string; wordpressUrl: string; logLevel: string; env?: Record<string, string> }): Promise<GatewayProcess> {
+export async function startGateway(options: {
+  name: string;
+  wordpressUrl: string;
+  logLevel: string;
+  env?: Record<string, string>;
+  /** Writes a V8 CPU profile of the whole process life into this directory. */
+  cpuProfileDir?: string;
+}): Promise<GatewayProcess> {
   const webhookSecret = randomBytes(24).toString('hex');
   const server = await startChildServer({
     name: options.name,
     command: process.execPath,
-    args: ['dist/index.js'],
+    args: [...(options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : []), 'dist/index.js'],
     env: { NODE_ENV: 'production', LOG_LEVEL: options.logLevel, WORDPRESS_URL: options.wordpressUrl, WEBHOOK_SECRET: webhookSecret, HOST: '127.0.0.1', ...options.env },
     port: await freePort(),
     readyPath: '/healthz',

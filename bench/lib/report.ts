@@ -40,8 +40,11 @@ export interface BenchResults {
       samplesMs?: number[];
       /** Dependent upstream round trips of one cold request, from the fake's arrival times. */
       upstreamRoundTrips?: number | null;
+      /** Server CPU per cold request: a mean, since /proc counts in 10 ms ticks. */
+      cpuMicrosPerRequest?: number;
       naiveMedianMs?: number;
       naiveUpstreamRoundTrips?: number | null;
+      naiveCpuMicrosPerRequest?: number;
     };
     warm: {
       rps: number;

@@ -26,6 +26,8 @@ export interface BenchSettings {
   gatewayLogLevel: string;
   /** Where latest.json and latest.md go. */
   resultsDir: string;
+  /** When set, every gateway runs under `--cpu-prof` and writes its V8 CPU profile here (figures are then slower). */
+  cpuProfileDir: string | undefined;
 }
 
 const whole = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -51,6 +53,7 @@ const Env = z.object({
     .optional(),
   BENCH_GATEWAY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   BENCH_RESULTS_DIR: z.string().min(1).optional(),
+  BENCH_CPU_PROFILE_DIR: z.string().min(1).optional(),
 });
 
 /** Reads BENCH_* variables (empty ones count as unset); throws one error naming every bad variable. */
@@ -80,6 +83,7 @@ export function loadBenchSettings(env: Record<string, string | undefined>): Benc
     gatewayLogLevel: values.BENCH_GATEWAY_LOG_LEVEL ?? 'info',
     // Quick runs are for development: they never overwrite the committed results.
     resultsDir: values.BENCH_RESULTS_DIR ?? (quick ? 'bench/results/quick' : 'bench/results'),
+    cpuProfileDir: values.BENCH_CPU_PROFILE_DIR,
   };
 }
 

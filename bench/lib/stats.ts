@@ -6,6 +6,11 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
+export function mean(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('mean of no values');
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
 export function round(value: number, digits = 2): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;

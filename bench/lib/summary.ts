@@ -61,7 +61,7 @@ export function renderSummary(results: BenchResults, checks: TargetCheck[]): str
       [
         [
           'cold',
-          `${cold.upstreamRequests} upstream requests in ${cold.upstreamRoundTrips ?? '?'} dependent round trips; median ${fixed(cold.medianMs, 1)} ms over ${cold.samplesMs?.length ?? '?'} samples (${(cold.samplesMs ?? []).map((ms) => fixed(ms, 0)).join(', ')}); floor 3L = ${cold.floorMs} ms. Naive: ${cold.naiveUpstreamRequests} requests in ${cold.naiveUpstreamRoundTrips ?? '?'} round trips, median ${dash(cold.naiveMedianMs, 1)} ms`,
+          `${cold.upstreamRequests} upstream requests in ${cold.upstreamRoundTrips ?? '?'} dependent round trips; median ${fixed(cold.medianMs, 1)} ms over ${cold.samplesMs?.length ?? '?'} samples (${(cold.samplesMs ?? []).map((ms) => fixed(ms, 0)).join(', ')}); floor 3L = ${cold.floorMs} ms; ${dash(cold.cpuMicrosPerRequest)} µs gateway CPU per cold request (mean). Naive: ${cold.naiveUpstreamRequests} requests in ${cold.naiveUpstreamRoundTrips ?? '?'} round trips, median ${dash(cold.naiveMedianMs, 1)} ms, ${dash(cold.naiveCpuMicrosPerRequest)} µs CPU`,
         ],
         ['herd', `${herd.concurrent} concurrent cold requests: ${herd.upstreamRequests} upstream requests (one request alone: ${herd.singleRequestUpstreamRequests}); latency median ${dash(herd.medianMs)} ms, max ${dash(herd.maxMs)} ms`],
         [

@@ -5,11 +5,13 @@ import { assertAnswered, graphql, type GatewayProcess } from '../lib/gateway';
 import { assertCleanLoad, runLoad } from '../lib/load';
 import { POST_HEADERS } from '../lib/operations';
 import type { BenchResults } from '../lib/report';
-import { dependentRoundTrips, median, round } from '../lib/stats';
+import { dependentRoundTrips, mean, median, round } from '../lib/stats';
 
 /** One cold ArticlePage request, timed at the client, with the upstream requests it caused. */
 export interface ColdSample {
   ms: number;
+  /** Server CPU time spent on the request (10 ms granularity in /proc: meaningful as a median of many). */
+  cpuMicros: number;
   upstreamRequests: number;
   roundTrips: number | null;
   xCache: string | null;
@@ -34,14 +36,17 @@ export async function purgeReferenceArticle(context: BenchContext, gateway: Gate
 export async function coldSample(context: BenchContext, server: ChildServer, prepare: () => Promise<void>): Promise<ColdSample> {
   await prepare();
   await context.wordpress.reset();
+  const cpuBefore = server.cpuMicros();
   const started = performance.now();
   const answer = await graphql(`${server.url}/graphql`, { headers: POST_HEADERS, body: context.operations.articlePageBody(context.referenceSlug) });
   const ms = performance.now() - started;
+  const cpuMicros = server.cpuMicros() - cpuBefore;
   assertAnswered(`${server.name} (cold)`, answer);
   assertSameData(`${server.name} (cold)`, answer.body.data, context.referenceData);
   const requests = await context.wordpress.requests();
   return {
     ms,
+    cpuMicros,
     upstreamRequests: requests.length,
     roundTrips: dependentRoundTrips(
       requests.map((request) => request.receivedAtMs),
@@ -99,7 +104,9 @@ export async function measureCold(context: BenchContext, gateway: GatewayProcess
     floorMs: 3 * settings.upstreamLatencyMs,
     samplesMs: gatewaySamples.map((sample) => round(sample.ms, 1)),
     upstreamRoundTrips: roundTrips(gatewaySamples),
+    cpuMicrosPerRequest: round(mean(gatewaySamples.map((sample) => sample.cpuMicros)), 0),
     naiveMedianMs: round(median(naiveSamples.map((sample) => sample.ms)), 1),
+    naiveCpuMicrosPerRequest: round(mean(naiveSamples.map((sample) => sample.cpuMicros)), 0),
     naiveUpstreamRoundTrips: roundTrips(naiveSamples),
   };
 }

@@ -1,3 +1,4 @@
+import { type CpuProfile, moduleGroup, selfTimes } from '../../bench/lib/cpuProfile';
 import { assertCleanLoad, type LoadResult } from '../../bench/lib/load';
 import { cacheHitRatesBetween, samplesOf } from '../../bench/lib/prometheus';
 import type { BenchResults } from '../../bench/lib/report';
@@ -172,5 +173,31 @@ describe('bench: targets and the summary', () => {
     expect(markdown).toContain('| warm | ≥ 0.09 × raw | 0.100 × raw (1000 vs 10000 rps) | yes |');
     expect(markdown).toContain('| listing | upstream requests constant in `first` | first 10: 4, first 50: 5 | **no** |');
     expect(markdown).toMatch(/hit rates response 90\.0 %, entity:memory 95\.0 %/);
+  });
+});
+
+describe('bench: CPU profile summary', () => {
+  it('groups code by package, gateway folder or Node module', () => {
+    expect(moduleGroup('file:///work/node_modules/@apollo/server/dist/cjs/runHttpQuery.js')).toBe('@apollo/server');
+    expect(moduleGroup('/work/node_modules/graphql/execution/execute.js')).toBe('graphql');
+    expect(moduleGroup('/work/dist/sources/wordpress/mapWordPressRecords.js')).toBe('gateway sources/wordpress');
+    expect(moduleGroup('node:internal/async_hooks')).toBe('node async_hooks');
+    expect(moduleGroup('')).toBe('(native, GC, program)');
+  });
+
+  it('shares self time out of busy time, idle left out', () => {
+    const profile: CpuProfile = {
+      nodes: [
+        { id: 1, callFrame: { functionName: '(idle)', url: '', lineNumber: 0 } },
+        { id: 2, callFrame: { functionName: 'execute', url: '/w/node_modules/graphql/execution/execute.js', lineNumber: 1 } },
+        { id: 3, callFrame: { functionName: 'send', url: '/w/dist/server/sendJson.js', lineNumber: 1 } },
+      ],
+      samples: [1, 2, 2, 3, 1],
+      timeDeltas: [500, 100, 200, 100, 500],
+    };
+    expect(selfTimes(profile, (frame) => moduleGroup(frame.url), 5)).toEqual([
+      { name: 'graphql', share: 0.75 },
+      { name: 'gateway server', share: 0.25 },
+    ]);
   });
 });
