@@ -28,7 +28,18 @@ export async function startGateway(options: {
     name: options.name,
     command: process.execPath,
     args: [...(options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : []), 'dist/index.js'],
-    env: { NODE_ENV: 'production', LOG_LEVEL: options.logLevel, WORDPRESS_URL: options.wordpressUrl, WEBHOOK_SECRET: webhookSecret, HOST: '127.0.0.1', ...options.env },
+    env: {
+      NODE_ENV: 'production',
+      LOG_LEVEL: options.logLevel,
+      WORDPRESS_URL: options.wordpressUrl,
+      WEBHOOK_SECRET: webhookSecret,
+      HOST: '127.0.0.1',
+      // One instance with its in-process tiers, whatever the shell exports (empty counts as unset).
+      REDIS_URL: '',
+      GATEWAY_CONFIG: '',
+      WORDPRESS_API_ROOT: '',
+      ...options.env,
+    },
     port: await freePort(),
     readyPath: '/healthz',
   });

@@ -86,6 +86,10 @@ export interface BenchResults {
       /** The fake WordPress's CPU per second of load: past ~1 core it, not the gateway, sets the pace. */
       upstreamCoresBusy?: number;
       loadGeneratorCoresBusy?: number;
+      /** V8 heap (from the gateway's /metrics): live objects idle and after, and the heap reserved after. */
+      heapUsedIdleMb?: number;
+      heapUsedAfterMb?: number;
+      heapTotalAfterMb?: number;
     };
     /** Page sizes and the upstream requests of one cold listing of each, in the same order. */
     listing: { first: number[]; upstreamRequests: number[]; naiveUpstreamRequests?: number[] };

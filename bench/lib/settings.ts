@@ -70,7 +70,7 @@ export function loadBenchSettings(env: Record<string, string | undefined>): Benc
     quick,
     upstreamLatencyMs: values.BENCH_UPSTREAM_LATENCY_MS ?? 20,
     durationSeconds: values.BENCH_DURATION_SECONDS ?? (quick ? 2 : 5),
-    rounds: values.BENCH_ROUNDS ?? (quick ? 1 : 5),
+    rounds: values.BENCH_ROUNDS ?? (quick ? 1 : 7),
     connections: values.BENCH_CONNECTIONS ?? 20,
     warmupSeconds: values.BENCH_WARMUP_SECONDS ?? (quick ? 1 : 3),
     coldSamples: values.BENCH_COLD_SAMPLES ?? (quick ? 3 : 9),

@@ -68,7 +68,7 @@ export function renderSummary(results: BenchResults, checks: TargetCheck[]): str
           'mixed',
           `${dash(mixed.articles)} articles, Zipf s = ${dash(mixed.zipfExponent, 2)}, ${dash(mixed.connections)} connections, ${dash(mixed.durationSeconds)} s: ${fixed(mixed.rps, 0)} rps, p50 ${mixed.p50Ms} ms, p99 ${mixed.p99Ms} ms; hit rates ${Object.entries(mixed.hitRates)
             .map(([tier, rate]) => `${tier} ${percent(rate)}`)
-            .join(', ')}; ${dash(mixed.upstreamRequestsPerSecond, 1)} upstream requests/s; RSS idle ${fixed(mixed.rssIdleMb, 0)} MB, after ${fixed(mixed.rssAfterMb, 0)} MB; gateway ${dash(mixed.gatewayCpuMicrosPerRequest)} µs CPU/request, cores busy: gateway ${dash(mixed.gatewayCoresBusy, 2)}, fake WordPress ${dash(mixed.upstreamCoresBusy, 2)}, load generator ${dash(mixed.loadGeneratorCoresBusy, 2)}`,
+            .join(', ')}; ${dash(mixed.upstreamRequestsPerSecond, 1)} upstream requests/s; RSS idle ${fixed(mixed.rssIdleMb, 0)} MB, after ${fixed(mixed.rssAfterMb, 0)} MB (V8 heap used ${dash(mixed.heapUsedIdleMb)} → ${dash(mixed.heapUsedAfterMb)} MB, heap reserved after ${dash(mixed.heapTotalAfterMb)} MB); gateway ${dash(mixed.gatewayCpuMicrosPerRequest)} µs CPU/request, cores busy: gateway ${dash(mixed.gatewayCoresBusy, 2)}, fake WordPress ${dash(mixed.upstreamCoresBusy, 2)}, load generator ${dash(mixed.loadGeneratorCoresBusy, 2)}`,
         ],
         ['listing', listing.first.map((first, index) => `first ${first}: ${listing.upstreamRequests[index]} upstream requests (naive ${listing.naiveUpstreamRequests?.[index] ?? '?'})`).join('; ')],
       ],

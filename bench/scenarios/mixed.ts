@@ -1,6 +1,6 @@
 import type { BenchContext } from '../lib/benchContext';
 import { assertCleanLoad, runLoad } from '../lib/load';
-import { cacheHitRatesBetween } from '../lib/prometheus';
+import { cacheHitRatesBetween, samplesOf } from '../lib/prometheus';
 import type { BenchResults } from '../lib/report';
 import { round } from '../lib/stats';
 import { createRng, createZipfSampler, shuffled } from '../lib/zipf';
@@ -47,6 +47,8 @@ export async function measureMixed(context: BenchContext): Promise<BenchResults[
     const upstreamCoresBusy = (wordpress.process.cpuMicros() - upstreamCpuBefore) / (settings.mixedSeconds * 1e6);
     const metricsAfter = await gateway.metrics();
 
+    // What V8 says it holds, next to RSS: live objects (used) against what it has reserved (total).
+    const heapMb = (text: string, metric: string) => round((samplesOf(text, metric)[0]?.value ?? Number.NaN) / 2 ** 20, 1);
     const hits = result.xCache.HIT ?? 0;
     const misses = result.xCache.MISS ?? 0;
     const hitRates: Record<string, number> = { response: hits / Math.max(hits + misses, 1) };
@@ -67,6 +69,9 @@ export async function measureMixed(context: BenchContext): Promise<BenchResults[
       gatewayCoresBusy: result.serverCoresBusy,
       upstreamCoresBusy: round(upstreamCoresBusy, 2),
       loadGeneratorCoresBusy: result.loadGeneratorCoresBusy,
+      heapUsedIdleMb: heapMb(metricsBefore, 'nodejs_heap_size_used_bytes'),
+      heapUsedAfterMb: heapMb(metricsAfter, 'nodejs_heap_size_used_bytes'),
+      heapTotalAfterMb: heapMb(metricsAfter, 'nodejs_heap_size_total_bytes'),
     };
   } finally {
     await gateway.stop();
