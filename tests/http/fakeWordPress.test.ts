@@ -1,5 +1,5 @@
-import { REFERENCE_SLUG } from '../../src/sources/demo/demoNewsroom';
-import { type FakeWordPress, startFakeService, startFakeWordPress } from '../support/fakeUpstreams';
+import { buildDemoNewsroom, REFERENCE_SLUG } from '../../src/sources/demo/demoNewsroom';
+import { enlargeNewsroom, type FakeWordPress, startFakeService, startFakeWordPress } from '../support/fakeUpstreams';
 
 /**
  * The fake WordPress stands in for a real one in the suite and in benchmarks, so it must answer the way
@@ -126,6 +126,8 @@ describe('fake WordPress speaks REST API v2 like WordPress', () => {
     expect(wp.count()).toBe(3);
     expect(wp.count('/wp/v2/posts')).toBe(2);
     expect(wp.requests.map((request) => request.query.get('per_page'))).toEqual(['1', '1', '2']);
+    const arrivals = wp.requests.map((request) => request.receivedAtMs);
+    expect([...arrivals].sort((a, b) => a - b)).toEqual(arrivals);
   });
 
   it('injects faults per route, for a number of requests or until cleared', async () => {
@@ -164,6 +166,20 @@ describe('fake WordPress speaks REST API v2 like WordPress', () => {
       expect((await fetch(`${plain.url}/wp-json/wp/v2/posts`)).status).toBe(404);
     } finally {
       await plain.close();
+    }
+  });
+});
+
+describe('fake WordPress with an enlarged newsroom', () => {
+  it('serves every copy like an original: listed, counted and found by slug', async () => {
+    const big = await startFakeWordPress({ newsroom: enlargeNewsroom(buildDemoNewsroom(), 1_000) });
+    try {
+      const listing = await fetch(`${big.restRoot}wp/v2/posts?per_page=1&_fields=id`);
+      expect(listing.headers.get('x-wp-total')).toBe('1000');
+      const bySlug = (await (await fetch(`${big.restRoot}wp/v2/posts?slug=${REFERENCE_SLUG}-2&_fields=slug,categories`)).json()) as { slug: string }[];
+      expect(bySlug).toEqual([expect.objectContaining({ slug: `${REFERENCE_SLUG}-2` })]);
+    } finally {
+      await big.close();
     }
   });
 });

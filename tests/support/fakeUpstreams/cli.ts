@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { buildDemoNewsroom } from '../../../src/sources/demo/demoNewsroom';
+import { enlargeNewsroom } from './enlargeNewsroom';
 import { type FakeService, startFakeService } from './fakeServices';
 import { startFakeWordPress } from './fakeWordPress';
 
@@ -6,6 +8,7 @@ import { startFakeWordPress } from './fakeWordPress';
  * Runs the fake upstreams outside the test suite, for benchmarks and manual runs:
  *
  *   npm run fake-upstreams -- --latency 20 --port 8081
+ *   npm run fake-upstreams -- --posts 1200     # WordPress serves 1,200 published posts (copies added)
  *
  * Prints one JSON line with the URLs (and the environment to point a gateway at them), then serves until
  * SIGINT/SIGTERM. Every service gets its own port: `--port` for WordPress, the next three for the services
@@ -18,6 +21,7 @@ const { values } = parseArgs({
     latency: { type: 'string', default: '0' },
     permalinks: { type: 'string', default: 'pretty' },
     'no-services': { type: 'boolean', default: false },
+    posts: { type: 'string' },
   },
 });
 
@@ -26,8 +30,11 @@ async function main(): Promise<void> {
   const latencyMs = Number(values.latency);
   if (!Number.isInteger(port) || port < 0 || !Number.isFinite(latencyMs) || latencyMs < 0) throw new Error('--port and --latency must be whole numbers, 0 or more');
   if (values.permalinks !== 'pretty' && values.permalinks !== 'plain') throw new Error('--permalinks must be pretty or plain');
+  const posts = values.posts === undefined ? undefined : Number(values.posts);
+  if (posts !== undefined && (!Number.isInteger(posts) || posts < 0)) throw new Error('--posts must be a whole number');
   const host = values.host;
-  const wordpress = await startFakeWordPress({ port, host, latencyMs, permalinks: values.permalinks });
+  const newsroom = posts === undefined ? undefined : enlargeNewsroom(buildDemoNewsroom(), posts);
+  const wordpress = await startFakeWordPress({ port, host, latencyMs, permalinks: values.permalinks, newsroom });
   let services: Record<'authors' | 'topics' | 'related', FakeService> | undefined;
   if (!values['no-services']) {
     const at = (offset: number) => ({ port: port === 0 ? 0 : port + offset, host, latencyMs });

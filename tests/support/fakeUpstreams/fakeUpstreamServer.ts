@@ -13,6 +13,8 @@ export interface FakeRequest {
   query: URLSearchParams;
   url: URL;
   headers: IncomingMessage['headers'];
+  /** Arrival time in epoch milliseconds (sub-millisecond precision), so a benchmark can tell dependent round trips apart. */
+  receivedAtMs: number;
 }
 
 export interface FakeReply {
@@ -107,7 +109,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions): Promise<F
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', base);
-    const request: FakeRequest = { method: req.method ?? 'GET', route: options.routeOf(url), query: url.searchParams, url, headers: req.headers };
+    const request: FakeRequest = { method: req.method ?? 'GET', route: options.routeOf(url), query: url.searchParams, url, headers: req.headers, receivedAtMs: performance.timeOrigin + performance.now() };
     requests.push(request);
     // Drain any request body so keep-alive connections stay usable.
     req.resume();
