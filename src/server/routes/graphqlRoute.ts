@@ -156,6 +156,8 @@ function resolveTrustedBody(body: unknown, options: TrustedDocumentOptions, batc
 type ParsedBody = { ok: true; value: unknown } | { ok: false; message: string };
 
 function mediaTypeOf(contentType: string | undefined): string {
+  // Nearly every client sends exactly this; anything else is parsed.
+  if (contentType === 'application/json') return contentType;
   return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
