@@ -10,7 +10,7 @@ import { Topic } from '../schema/Topic';
 import { readingTimeMinutes } from '../text/truncateAtWord';
 import { degradeToEmpty } from './degradeToEmpty';
 import { EXCERPT_LENGTH, excerptOf } from './excerptOf';
-import { presentRecords } from './presentRecords';
+import { loadPresent } from './presentRecords';
 
 export const RELATED_PAGE = { default: 6, min: 1, max: 20 } as const;
 
@@ -46,12 +46,12 @@ export class PostResolver {
 
   @FieldResolver(() => [Author], { description: 'Everyone in the byline, primary author first. Empty (with an error) when the authors upstream is unavailable.' })
   authors(@Root() post: Post, @Ctx() context: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<Author[]> {
-    return degradeToEmpty(context, info, () => context.loaders.authorById.loadMany(post.authorIds).then(presentRecords));
+    return degradeToEmpty(context, info, () => loadPresent(context.loaders.authorById, post.authorIds));
   }
 
   @FieldResolver(() => [Topic], { description: 'Sections and tags the article is filed under. Empty (with an error) when the topics upstream is unavailable.' })
   topics(@Root() post: Post, @Ctx() context: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<Topic[]> {
-    return degradeToEmpty(context, info, () => context.loaders.topicById.loadMany(post.topicIds).then(presentRecords));
+    return degradeToEmpty(context, info, () => loadPresent(context.loaders.topicById, post.topicIds));
   }
 
   @FieldResolver(() => [RelatedStory], {
