@@ -73,6 +73,21 @@ export class TieredStore {
     return value;
   }
 
+  /**
+   * Every key's in-process entry, at once, when all are there and `usable` accepts each; otherwise
+   * undefined and nothing is counted (the caller then asks `getMany`, which counts).
+   */
+  peekMany<T extends object>(keys: readonly string[], label: string, usable: (value: T) => boolean): T[] | undefined {
+    const values = new Array<T>(keys.length);
+    for (let index = 0; index < keys.length; index += 1) {
+      const value = this.memory.get<T>(keys[index] as string);
+      if (value === undefined || !usable(value)) return undefined;
+      values[index] = value;
+    }
+    this.hooks.onLookup?.('memory', label, keys.length, 0);
+    return values;
+  }
+
   async get<T extends object>(key: string, label: string): Promise<T | undefined> {
     return (await this.getMany<T>([key], label))[0];
   }

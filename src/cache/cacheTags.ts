@@ -12,8 +12,11 @@ export const LIST_TAG: Record<TaggedType, string> = { post: 'post-list', author:
 export const TAG_HEADER_MAX_BYTES = 16 * 1024;
 
 /** Tags travel in space- and comma-separated headers: anything else than visible ASCII is escaped. */
+const UNSAFE = /[^\x21-\x7e]|,|%/;
+
 function safe(value: string): string {
-  return value.replace(/[^\x21-\x7e]|,|%/g, (character) => encodeURIComponent(character));
+  // Ids and slugs are nearly always safe already: test before building a new string.
+  return UNSAFE.test(value) ? value.replace(/[^\x21-\x7e]|,|%/g, (character) => encodeURIComponent(character)) : value;
 }
 
 export function entityTag(type: TaggedType, id: string): string {
@@ -49,7 +52,7 @@ export interface TagHeaders {
  * fits: the response stays purgeable, only less precisely. Tags are never dropped.
  */
 export function buildTagHeaders(input: Iterable<string>, maxBytes: number = TAG_HEADER_MAX_BYTES): TagHeaders {
-  let tags = [...new Set(input)].sort();
+  let tags = (input instanceof Set ? Array.from(input as Set<string>) : [...new Set(input)]).sort();
   const collapsed: TaggedType[] = [];
   // Space- and comma-joined lists have the same length; tags are ASCII, so characters are bytes.
   const length = (list: string[]) => list.reduce((sum, tag) => sum + tag.length, 0) + Math.max(0, list.length - 1);

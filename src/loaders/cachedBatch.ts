@@ -22,7 +22,7 @@ export interface CachedBatchOptions<V> {
  */
 export function cachedBatch<V>(options: CachedBatchOptions<V>) {
   const { cache, kind, scope } = options;
-  const batch = async (keys: readonly string[]): Promise<(V | null | Error)[]> => {
+  const lookUpAndFetch = async (keys: readonly string[]): Promise<(V | null | Error)[]> => {
     const lookups = await cache.getMany<V>(kind, scope, keys);
     const results: (V | null | Error)[] = new Array(keys.length);
     const missing: number[] = [];
@@ -67,6 +67,10 @@ export function cachedBatch<V>(options: CachedBatchOptions<V>) {
       startedAt,
     );
     return results;
+  };
+  const batch = (keys: readonly string[]): Promise<(V | null | Error)[]> => {
+    const fresh = cache.freshFromMemory<V>(kind, scope, keys);
+    return fresh ? Promise.resolve(fresh) : lookUpAndFetch(keys);
   };
   if (!options.onResult) return batch;
   const onResult = options.onResult;

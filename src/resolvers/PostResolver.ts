@@ -10,7 +10,7 @@ import { Topic } from '../schema/Topic';
 import { readingTimeMinutes } from '../text/truncateAtWord';
 import { degradeToEmpty } from './degradeToEmpty';
 import { EXCERPT_LENGTH, excerptOf } from './excerptOf';
-import { presentRecords } from './presentRecords';
+import { loadPresent } from './presentRecords';
 
 export const RELATED_PAGE = { default: 6, min: 1, max: 20 } as const;
 
@@ -39,19 +39,19 @@ export class PostResolver {
   }
 
   @FieldResolver(() => Author, { nullable: true, description: 'The primary author (first in the byline); null when unknown or unavailable.' })
-  async author(@Root() post: Post, @Ctx() { loaders }: GatewayContext): Promise<Author | null> {
+  author(@Root() post: Post, @Ctx() { loaders }: GatewayContext): Promise<Author | null> | null {
     const authorId = post.authorIds[0];
     return authorId === undefined ? null : loaders.authorById.load(authorId);
   }
 
   @FieldResolver(() => [Author], { description: 'Everyone in the byline, primary author first. Empty (with an error) when the authors upstream is unavailable.' })
-  async authors(@Root() post: Post, @Ctx() context: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<Author[]> {
-    return degradeToEmpty(context, info, async () => presentRecords(await context.loaders.authorById.loadMany(post.authorIds)));
+  authors(@Root() post: Post, @Ctx() context: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<Author[]> {
+    return degradeToEmpty(context, info, () => loadPresent(context.loaders.authorById, post.authorIds));
   }
 
   @FieldResolver(() => [Topic], { description: 'Sections and tags the article is filed under. Empty (with an error) when the topics upstream is unavailable.' })
-  async topics(@Root() post: Post, @Ctx() context: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<Topic[]> {
-    return degradeToEmpty(context, info, async () => presentRecords(await context.loaders.topicById.loadMany(post.topicIds)));
+  topics(@Root() post: Post, @Ctx() context: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<Topic[]> {
+    return degradeToEmpty(context, info, () => loadPresent(context.loaders.topicById, post.topicIds));
   }
 
   @FieldResolver(() => [RelatedStory], {

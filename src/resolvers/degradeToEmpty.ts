@@ -6,10 +6,8 @@ import type { GatewayContext } from '../context';
  * For list edges to another upstream (topics, co-authors, the related rail): when that upstream fails the
  * page still renders with an empty list, and the error, with its path and code, travels alongside.
  */
-export async function degradeToEmpty<T>(context: GatewayContext, info: GraphQLResolveInfo, load: () => Promise<T[]>): Promise<T[]> {
-  try {
-    return await load();
-  } catch (error) {
+export function degradeToEmpty<T>(context: GatewayContext, info: GraphQLResolveInfo, load: () => Promise<T[]>): Promise<T[]> {
+  const degrade = (error: unknown): T[] => {
     const path = responsePathAsArray(info.path);
     const original = error instanceof Error ? error : new Error(String(error));
     context.degradations.push(
@@ -18,5 +16,11 @@ export async function degradeToEmpty<T>(context: GatewayContext, info: GraphQLRe
         : new GraphQLError(original.message, { path, originalError: original }),
     );
     return [];
+  };
+  // A plain promise chain rather than async/await: this runs for every article's topics, on every request.
+  try {
+    return load().then(undefined, degrade);
+  } catch (error) {
+    return Promise.resolve(degrade(error));
   }
 }

@@ -9,6 +9,7 @@ import { TopicResolver } from '../resolvers/TopicResolver';
 import { cacheControlDirective } from '../schema/cacheControl';
 import { nodeTypeOf } from '../schema/Node';
 import { leanResolvers } from './leanResolvers';
+import { memoizeScalarOutput } from './memoizeScalarOutput';
 
 let schema: GraphQLSchema | undefined;
 
@@ -25,5 +26,6 @@ export function buildGatewaySchema(): GraphQLSchema {
   // answer never needed awaiting.
   (schema.getType('Node') as GraphQLInterfaceType).resolveType = nodeTypeOf;
   leanResolvers(schema, resolvers);
+  memoizeScalarOutput(schema, ['URL', 'DateTime']);
   return schema;
 }

@@ -99,6 +99,29 @@ describe('HTTP caching headers and the response cache', () => {
     expect(otherAccept.headers.get('content-type')).toMatch(/application\/graphql-response\+json/);
   });
 
+  it('answers the very same bytes again from the cache, but never past credentials, CSRF or another Accept', async () => {
+    const bytes = JSON.stringify({ query: print(ArticlePageDocument), variables: { slug: REFERENCE_SLUG }, operationName: 'ArticlePage' });
+    const send = (headers: Record<string, string>) => fetch(gateway.url, { method: 'POST', headers, body: bytes });
+    const first = await send({ 'content-type': 'application/json' });
+    const firstBody = await first.text();
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    for (let repeat = 0; repeat < 2; repeat += 1) {
+      const again = await send({ 'content-type': 'application/json' });
+      expect(again.headers.get('x-cache')).toBe('HIT');
+      expect(await again.text()).toBe(firstBody);
+    }
+    const withCookie = await send({ 'content-type': 'application/json', cookie: 'session=abc' });
+    expect(withCookie.headers.get('x-cache')).toBe('BYPASS');
+    expect(withCookie.headers.get('cache-control')).toBe('private, no-store');
+    // The same bytes as a simple (CSRF-able) request: Apollo refuses it, as it would without the cache.
+    const simple = await send({ 'content-type': 'text/plain' });
+    expect(simple.status).toBe(400);
+    expect(simple.headers.get('x-cache')).not.toBe('HIT');
+    const otherAccept = await send({ 'content-type': 'application/json', accept: 'application/graphql-response+json' });
+    expect(otherAccept.headers.get('x-cache')).toBe('MISS');
+    expect(otherAccept.headers.get('content-type')).toMatch(/application\/graphql-response\+json/);
+  });
+
   it('works over GET (CDN-cacheable URLs) and keeps Apollo\'s CSRF rule on cached answers', async () => {
     const query = `query Titles($first: Int!) { posts(first: $first) { edges { node { title } } } }`;
     const url = `${gateway.url}?${new URLSearchParams({ query, variables: JSON.stringify({ first: 2 }) })}`;

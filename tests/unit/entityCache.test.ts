@@ -150,3 +150,40 @@ describe('in-process tier bound', () => {
     expect(await responses.get('key-0')).toBeUndefined();
   });
 });
+
+describe('EntityCache.freshFromMemory', () => {
+  function counted() {
+    let now = 1_000_000;
+    const lookups: string[] = [];
+    const cache = new EntityCache(
+      new TieredStore(new MemoryTier({ maxEntries: 100 }), undefined, { onError: () => {}, onLookup: (tier, label, hits, misses) => lookups.push(`${tier}:${label}:${hits}:${misses}`) }, () => now),
+      { policies: DEFAULT_CACHE_POLICIES, version: 'test', onError: () => {}, now: () => now },
+    );
+    return { cache, lookups, advance: (ms: number) => (now += ms) };
+  }
+
+  it('answers at once, counting the hits, only when every key is fresh in memory', async () => {
+    const { cache, lookups, advance } = counted();
+    await cache.setMany('post', 'src', [{ key: 'a', value: { id: 'a' } }, { key: 'b', value: null }]);
+    expect(cache.freshFromMemory('post', 'src', ['a', 'b'])).toEqual([{ id: 'a' }, null]);
+    expect(lookups).toEqual(['memory:post:2:0']);
+    // One key absent, or one no longer fresh: nothing answered and nothing counted, so getMany counts once.
+    expect(cache.freshFromMemory('post', 'src', ['a', 'c'])).toBeUndefined();
+    advance(policy.missTtlMs + 1);
+    expect(cache.freshFromMemory('post', 'src', ['a', 'b'])).toBeUndefined();
+    advance(policy.ttlMs);
+    expect(cache.freshFromMemory('post', 'src', ['a'])).toBeUndefined();
+    expect(lookups).toEqual(['memory:post:2:0']);
+  });
+
+  it('keeps cachedBatch\'s answers the same whichever way they are found', async () => {
+    const { cache } = counted();
+    const calls: string[][] = [];
+    const batch = cachedBatch<{ id: string }>({ cache, kind: 'post', scope: 'src', fetch: async (keys) => (calls.push(keys), keys.map((key) => (key === 'gone' ? null : { id: key }))) });
+    const cold = await batch(['a', 'gone']);
+    await cache.settle();
+    const warm = await batch(['a', 'gone']);
+    expect(warm).toEqual(cold);
+    expect(calls).toEqual([['a', 'gone']]);
+  });
+});

@@ -4,6 +4,7 @@ import type { GatewayContext, RequestFacts } from '../../context';
 import { ErrorCode } from '../../errors';
 import type { RequestScope } from '../../requestScope';
 import { carriesCredentials, graphqlRequestParts, passesCsrfPrevention, responseCacheKey } from '../httpCache/responseCacheKey';
+import { RequestKeyMemo } from '../httpCache/RequestKeyMemo';
 import { sendCachedResponse } from '../httpCache/sendCachedResponse';
 import { BodyTooLargeError, readBody } from '../readBody';
 import { sendError } from '../sendJson';
@@ -28,6 +29,7 @@ export interface GraphqlRouteDeps {
  * or executing anything.
  */
 export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations, trustedDocuments, createContext, responseCache }: GraphqlRouteDeps): Route {
+  const keyMemo = new RequestKeyMemo();
   return async (req, res, url, scope) => {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
@@ -36,6 +38,8 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
     }
 
     let body: unknown;
+    /** A POST's JSON body as received, to remember its response-cache key by. */
+    let rawJson: Buffer | undefined;
     if (method === 'POST') {
       let raw: Buffer;
       try {
@@ -46,6 +50,14 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
           return;
         }
         throw error;
+      }
+      rawJson = mediaTypeOf(req.headers['content-type']) === 'application/json' ? raw : undefined;
+      // The same bytes as an earlier request whose answer is in memory: nothing to parse or resolve. (A
+      // JSON body passes CSRF prevention; anything else takes the long way, which asks Redis too.)
+      if (responseCache && rawJson && !carriesCredentials(req.headers) && !res.headersSent) {
+        const knownKey = keyMemo.get(rawJson, req.headers.accept);
+        const hit = knownKey === undefined ? undefined : responseCache.cache.peek(knownKey);
+        if (hit) return sendCachedResponse(res, hit, false);
       }
       const parsed = parseBody(raw, req.headers['content-type']);
       if (!parsed.ok) {
@@ -74,6 +86,7 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
     const parts =
       responseCache && !credentialed && passesCsrfPrevention(req.headers) ? graphqlRequestParts(method, body, new URLSearchParams(search)) : undefined;
     const cacheKey = parts ? responseCacheKey(parts, req.headers.accept) : undefined;
+    if (cacheKey && rawJson) keyMemo.remember(rawJson, req.headers.accept, cacheKey);
     if (responseCache && cacheKey) {
       const hit = responseCache.cache.peek(cacheKey) ?? (await responseCache.cache.get(cacheKey));
       if (hit) {
@@ -142,8 +155,14 @@ function resolveTrustedBody(body: unknown, options: TrustedDocumentOptions, batc
 
 type ParsedBody = { ok: true; value: unknown } | { ok: false; message: string };
 
+function mediaTypeOf(contentType: string | undefined): string {
+  // Nearly every client sends exactly this; anything else is parsed.
+  if (contentType === 'application/json') return contentType;
+  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
 function parseBody(raw: Buffer, contentType: string | undefined): ParsedBody {
-  const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const mediaType = mediaTypeOf(contentType);
   // Non-JSON bodies go to Apollo as they are, which rejects them with its own 400 (and CSRF rules).
   if (mediaType !== 'application/json' && mediaType !== 'application/graphql-response+json') {
     return { ok: true, value: raw.length > 0 ? raw.toString('utf8') : undefined };

@@ -1,0 +1,28 @@
+import { LRUCache } from 'lru-cache';
+
+/** Request bodies above this size are not remembered: real operations with their variables are far smaller. */
+const MAX_BODY_BYTES = 8 * 1024;
+
+/**
+ * Response-cache keys of recently seen JSON request bodies. A key is a pure function of the body's bytes
+ * and the Accept header (trusted documents are fixed at start-up), so the same bytes again skip JSON
+ * parsing, trusted-document resolution, canonical variables and hashing, which are most of what is left
+ * to do on a response-cache hit. Only keys that were computed are remembered (bad JSON and refused
+ * documents never are); credentials and CSRF headers are still checked on every request.
+ */
+export class RequestKeyMemo {
+  private readonly keys = new LRUCache<string, string>({ max: 10_000 });
+
+  get(rawBody: Buffer, accept: string | undefined): string | undefined {
+    return rawBody.length <= MAX_BODY_BYTES ? this.keys.get(memoKey(rawBody, accept)) : undefined;
+  }
+
+  remember(rawBody: Buffer, accept: string | undefined, cacheKey: string): void {
+    if (rawBody.length <= MAX_BODY_BYTES) this.keys.set(memoKey(rawBody, accept), cacheKey);
+  }
+}
+
+/** latin1 maps each byte to one character, so different bytes never make the same key. */
+function memoKey(rawBody: Buffer, accept: string | undefined): string {
+  return `${accept ?? ''}\n${rawBody.toString('latin1')}`;
+}
