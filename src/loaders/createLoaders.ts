@@ -4,7 +4,7 @@ import type { EntityCache } from '../cache/EntityCache';
 import type { CacheKind } from '../cache/cachePolicies';
 import { entityTag, LIST_TAG, slugTag, type ResponseTags, type TaggedType } from '../cache/cacheTags';
 import type { AuthorRecord, PostRecord, RelatedRef, TopicRecord } from '../sources/records';
-import type { PostListPage, PostListParams, SourceCallContext, Sources } from '../sources/types';
+import type { IncludedRecords, PostListPage, PostListParams, PostsWithIncluded, SourceCallContext, Sources } from '../sources/types';
 import { cachedBatch } from './cachedBatch';
 
 /** Rails are fetched at this length whatever `first` asks, so every rail size shares one upstream call and one cache entry. */
@@ -17,6 +17,8 @@ export interface Loaders {
   authorBySlug: DataLoader<string, AuthorRecord | null>;
   topicById: DataLoader<string, TopicRecord | null>;
   topicBySlug: DataLoader<string, TopicRecord | null>;
+  /** Topics with every field, for a field that a topic sent along with a post may lack (`description`). */
+  completeTopicById: DataLoader<string, TopicRecord | null>;
   relatedByPostId: DataLoader<string, RelatedRef[] | null>;
   postList: DataLoader<PostListParams, PostListPage | null, string>;
 }
@@ -71,8 +73,43 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch, call }: 
   const scopes = entityScopes(sources);
   const tagged = (type: TaggedType, by: 'id' | 'slug') => (tags ? tagRecords(tags, cache, type, by) : undefined);
 
+  /**
+   * Authors and topics that came with posts stand in for their own lookups, in this request (primed) and
+   * for the next ones (cached), when they come from the upstream those lookups would ask.
+   */
+  const keepIncluded = ({ posts: found, included }: PostsWithIncluded, startedAt: number): (PostRecord | null)[] => {
+    keepRecords(included, authors.name, 'author', scopes.author.byId, authorById, startedAt, included.authors);
+    keepRecords(included, topics.name, 'topic', scopes.topic.byId, topicById, startedAt, included.topics);
+    return found;
+  };
+  const keepRecords = <T extends { id: string }>(
+    included: IncludedRecords,
+    sourceName: string,
+    type: 'author' | 'topic',
+    scope: string,
+    loader: DataLoader<string, T | null>,
+    startedAt: number,
+    records: readonly T[],
+  ) => {
+    if (included.source !== sourceName || records.length === 0) return;
+    primeAll(loader, records);
+    void cache.setMany(type, scope, records.map((record) => ({ key: record.id, value: record })), startedAt);
+    // Primed records skip the loader's batch, which is where records are tagged otherwise.
+    for (const record of records) tags?.add(entityTag(type, record.id));
+  };
+  const fetchPostsByIds = async (ids: string[]) => {
+    if (!posts.getPostsWithIncludedByIds) return posts.getPostsByIds(ids, call);
+    const startedAt = cache.timestamp();
+    return keepIncluded(await posts.getPostsWithIncludedByIds(ids, call), startedAt);
+  };
+  const fetchPostsBySlugs = async (slugs: string[]) => {
+    if (!posts.getPostsWithIncludedBySlugs) return posts.getPostsBySlugs(slugs, call);
+    const startedAt = cache.timestamp();
+    return keepIncluded(await posts.getPostsWithIncludedBySlugs(slugs, call), startedAt);
+  };
+
   const postById = new DataLoader(
-    observed('postById', cachedBatch<PostRecord>({ cache, kind: 'post', scope: scopes.post.byId, onStale, onResult: tagged('post', 'id'), fetch: (ids) => posts.getPostsByIds(ids, call) })),
+    observed('postById', cachedBatch<PostRecord>({ cache, kind: 'post', scope: scopes.post.byId, onStale, onResult: tagged('post', 'id'), fetch: fetchPostsByIds })),
   );
   const postBySlug = new DataLoader(
     observed('postBySlug', cachedBatch<PostRecord>({
@@ -83,7 +120,7 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch, call }: 
       onResult: tagged('post', 'slug'),
       fetch: async (slugs) => {
         const startedAt = cache.timestamp();
-        return alsoById(cache, 'post', scopes.post.byId, postById, await posts.getPostsBySlugs(slugs, call), startedAt);
+        return alsoById(cache, 'post', scopes.post.byId, postById, await fetchPostsBySlugs(slugs), startedAt);
       },
     })),
   );
@@ -105,6 +142,17 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch, call }: 
   );
   const topicById = new DataLoader(
     observed('topicById', cachedBatch<TopicRecord>({ cache, kind: 'topic', scope: scopes.topic.byId, onStale, onResult: tagged('topic', 'id'), fetch: (ids) => topics.getTopicsByIds(ids, call) })),
+  );
+  const completeTopicById = new DataLoader(
+    observed('completeTopicById', cachedBatch<TopicRecord>({
+      cache,
+      kind: 'topic',
+      scope: scopes.topic.byId,
+      onStale,
+      onResult: tagged('topic', 'id'),
+      complete: (topic) => topic.description !== undefined,
+      fetch: (ids) => topics.getTopicsByIds(ids, call),
+    })),
   );
   const topicBySlug = new DataLoader(
     observed('topicBySlug', cachedBatch<TopicRecord>({
@@ -152,7 +200,7 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch, call }: 
     { cacheKeyFn: listKey },
   );
 
-  return { postById, postBySlug, authorById, authorBySlug, topicById, topicBySlug, relatedByPostId, postList };
+  return { postById, postBySlug, authorById, authorBySlug, topicById, topicBySlug, completeTopicById, relatedByPostId, postList };
 }
 
 /** A canonical key: the same listing asked twice, in any property order, is one entry. */
