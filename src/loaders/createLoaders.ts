@@ -4,7 +4,7 @@ import type { EntityCache } from '../cache/EntityCache';
 import type { CacheKind } from '../cache/cachePolicies';
 import { entityTag, LIST_TAG, slugTag, type ResponseTags, type TaggedType } from '../cache/cacheTags';
 import type { AuthorRecord, PostRecord, RelatedRef, TopicRecord } from '../sources/records';
-import type { IncludedRecords, PostListPage, PostListParams, PostsWithIncluded, SourceCallContext, Sources } from '../sources/types';
+import type { IncludedRecords, PostListPage, PostListParams, SourceCallContext, Sources } from '../sources/types';
 import { cachedBatch } from './cachedBatch';
 
 /** Rails are fetched at this length whatever `first` asks, so every rail size shares one upstream call and one cache entry. */
@@ -77,10 +77,9 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch, call }: 
    * Authors and topics that came with posts stand in for their own lookups, in this request (primed) and
    * for the next ones (cached), when they come from the upstream those lookups would ask.
    */
-  const keepIncluded = ({ posts: found, included }: PostsWithIncluded, startedAt: number): (PostRecord | null)[] => {
+  const keepIncluded = (included: IncludedRecords, startedAt: number) => {
     keepRecords(included, authors.name, 'author', scopes.author.byId, authorById, startedAt, included.authors);
     keepRecords(included, topics.name, 'topic', scopes.topic.byId, topicById, startedAt, included.topics);
-    return found;
   };
   const keepRecords = <T extends { id: string }>(
     included: IncludedRecords,
@@ -100,12 +99,16 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch, call }: 
   const fetchPostsByIds = async (ids: string[]) => {
     if (!posts.getPostsWithIncludedByIds) return posts.getPostsByIds(ids, call);
     const startedAt = cache.timestamp();
-    return keepIncluded(await posts.getPostsWithIncludedByIds(ids, call), startedAt);
+    const { posts: found, included } = await posts.getPostsWithIncludedByIds(ids, call);
+    keepIncluded(included, startedAt);
+    return found;
   };
   const fetchPostsBySlugs = async (slugs: string[]) => {
     if (!posts.getPostsWithIncludedBySlugs) return posts.getPostsBySlugs(slugs, call);
     const startedAt = cache.timestamp();
-    return keepIncluded(await posts.getPostsWithIncludedBySlugs(slugs, call), startedAt);
+    const { posts: found, included } = await posts.getPostsWithIncludedBySlugs(slugs, call);
+    keepIncluded(included, startedAt);
+    return found;
   };
 
   const postById = new DataLoader(
@@ -177,13 +180,21 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch, call }: 
     })),
   );
 
+  // The included records are kept apart: the cached listing holds only its posts.
+  const listPage = async (params: PostListParams): Promise<PostListPage> => {
+    if (!posts.listPostsWithIncluded) return posts.listPosts(params, call);
+    const startedAt = cache.timestamp();
+    const { page, included } = await posts.listPostsWithIncluded(params, call);
+    keepIncluded(included, startedAt);
+    return page;
+  };
   const listBatch = cachedBatch<PostListPage>({
     cache,
     kind: 'postList',
     scope: posts.name,
     onStale,
     // Listings cannot be merged upstream (each has its own filter and page), so each runs on its own.
-    fetch: (keys) => Promise.all(keys.map(async (key) => posts.listPosts(JSON.parse(key) as PostListParams, call))),
+    fetch: (keys) => Promise.all(keys.map(async (key) => listPage(JSON.parse(key) as PostListParams))),
   });
   const postList = new DataLoader<PostListParams, PostListPage | null, string>(
     observed('postList', async (params: readonly PostListParams[]) => {

@@ -49,6 +49,11 @@ export interface PostsWithIncluded {
   included: IncludedRecords;
 }
 
+export interface PostListPageWithIncluded {
+  page: PostListPage;
+  included: IncludedRecords;
+}
+
 export interface PostSource {
   readonly name: string;
   getPostsByIds(ids: readonly string[], call?: SourceCallContext): Promise<(PostRecord | null)[]>;
@@ -59,6 +64,7 @@ export interface PostSource {
    */
   getPostsWithIncludedByIds?(ids: readonly string[], call?: SourceCallContext): Promise<PostsWithIncluded>;
   getPostsWithIncludedBySlugs?(slugs: readonly string[], call?: SourceCallContext): Promise<PostsWithIncluded>;
+  listPostsWithIncluded?(params: PostListParams, call?: SourceCallContext): Promise<PostListPageWithIncluded>;
   /** Newest first. */
   listPosts(params: PostListParams, call?: SourceCallContext): Promise<PostListPage>;
 }

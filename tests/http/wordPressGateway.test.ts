@@ -152,6 +152,26 @@ describe('upstream calls for a cold ArticlePage against WordPress', () => {
     }
   });
 
+  it('lists posts with their authors and topics in one WordPress call, whatever the page size', async () => {
+    const gateway = await startTestGateway({ env: { WORDPRESS_URL: wp.url } });
+    try {
+      await gateway.query('{ topic(slug: "no-such-topic") { id } }');
+      for (const first of [5, 50]) {
+        wp.resetCounts();
+        const listing = await gateway.query<{ posts: { edges: { node: { author: { name: string } | null; topics: { name: string }[] } }[] } }>(
+          `{ posts(first: ${first}, search: "the") { edges { node { title author { name } topics { name kind } } } } }`,
+        );
+        expect(listing.body.errors).toBeUndefined();
+        const edges = listing.body.data?.posts.edges ?? [];
+        expect(edges).toHaveLength(first);
+        expect(edges.every((edge) => edge.node.author?.name && edge.node.topics.length > 0)).toBe(true);
+        expect(wp.requests.map((request) => request.route)).toEqual(['/wp/v2/posts']);
+      }
+    } finally {
+      await gateway.close();
+    }
+  });
+
   it('is the same for 200 concurrent cold ArticlePage requests as for one', async () => {
     const one = await coldPages(ArticlePageDocument, { slug: REFERENCE_SLUG }, 1, 6);
     const many = await coldPages(ArticlePageDocument, { slug: REFERENCE_SLUG }, 200, 6);

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import type { AuthorRecord, PostRecord, TopicRecord } from '../records';
-import type { IncludedRecords, PostFilter, PostListPage, PostListParams, PostSource, PostsWithIncluded, SourceCallContext } from '../types';
+import type {
+  IncludedRecords,
+  PostFilter,
+  PostListPage,
+  PostListPageWithIncluded,
+  PostListParams,
+  PostSource,
+  PostsWithIncluded,
+  SourceCallContext,
+} from '../types';
 import { alignToKeys, chunk } from '../batchKeys';
 import { embeddedAuthor, embeddedFeaturedMedia, embeddedTopics, mapWordPressPost } from './mapWordPressRecords';
 import type { RecentPostSummaries } from './RecentPostSummaries';
@@ -61,18 +70,23 @@ export class WordPressPostSource implements PostSource {
     return { posts: alignToKeys(slugs, pages.flatMap((page) => page.posts), (post) => post.slug), included: this.included(pages) };
   }
 
-  async listPosts({ filter, offset, limit }: PostListParams, call?: SourceCallContext): Promise<PostListPage> {
+  async listPosts(params: PostListParams, call?: SourceCallContext): Promise<PostListPage> {
+    return (await this.listPostsWithIncluded(params, call)).page;
+  }
+
+  async listPostsWithIncluded({ filter, offset, limit }: PostListParams, call?: SourceCallContext): Promise<PostListPageWithIncluded> {
     const params = filterParams(filter);
-    if (!params) return { items: [], totalCount: 0 };
+    if (!params) return { page: { items: [], totalCount: 0 }, included: this.included([]) };
     const response = await this.api.get('posts', { ...params, ...this.postFields(), per_page: limit, offset }, PostList, call);
-    const { posts: items } = await this.toRecords(response.body, call);
+    const fetched = await this.toRecords(response.body, call);
+    const items = fetched.posts;
     let totalCount = totalFrom(response.headers['x-wp-total']) ?? offset + response.body.length;
     if (response.body.length === 0 && offset > 0 && totalCount === 0) {
       // Past the end, WordPress counts nothing (its count query keeps the offset); ask for the real total.
       const count = await this.api.get('posts', { ...params, per_page: 1, _fields: 'id' }, IdList, call);
       totalCount = totalFrom(count.headers['x-wp-total']) ?? 0;
     }
-    return { items, totalCount };
+    return { page: { items, totalCount }, included: this.included([fetched]) };
   }
 
   private async fetchPosts(params: QueryParams, call?: SourceCallContext): Promise<FetchedPosts> {
