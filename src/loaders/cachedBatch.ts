@@ -10,6 +10,11 @@ export interface CachedBatchOptions<V> {
   fetch: (keys: string[]) => Promise<(V | null)[]>;
   /** Called for keys answered with a stale value because the upstream failed. */
   onStale?: (kind: CacheKind, key: string) => void;
+  /**
+   * Whether a cached value has everything this loader's callers need; one that does not is fetched again
+   * (and still served if that fails). Absent: any cached value will do.
+   */
+  complete?: (value: V) => boolean;
   /** Every answer of the batch, from cache or upstream (for cache tags). */
   onResult?: (keys: readonly string[], results: readonly (V | null | Error)[]) => void;
 }
@@ -28,7 +33,7 @@ export function cachedBatch<V>(options: CachedBatchOptions<V>) {
     const missing: number[] = [];
     const toRevalidate: string[] = [];
     lookups.forEach((lookup, index) => {
-      if (lookup && lookup.freshness !== 'stale') {
+      if (lookup && lookup.freshness !== 'stale' && (lookup.value === null || !options.complete || options.complete(lookup.value))) {
         results[index] = lookup.value;
         if (lookup.freshness === 'revalidate') toRevalidate.push(keys[index] as string);
       } else {

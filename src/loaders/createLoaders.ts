@@ -4,7 +4,7 @@ import type { EntityCache } from '../cache/EntityCache';
 import type { CacheKind } from '../cache/cachePolicies';
 import { entityTag, LIST_TAG, slugTag, type ResponseTags, type TaggedType } from '../cache/cacheTags';
 import type { AuthorRecord, PostRecord, RelatedRef, TopicRecord } from '../sources/records';
-import type { PostListPage, PostListParams, SourceCallContext, Sources } from '../sources/types';
+import type { IncludedRecords, PostListPage, PostListParams, SourceCallContext, Sources } from '../sources/types';
 import { cachedBatch } from './cachedBatch';
 
 /** Rails are fetched at this length whatever `first` asks, so every rail size shares one upstream call and one cache entry. */
@@ -17,6 +17,8 @@ export interface Loaders {
   authorBySlug: DataLoader<string, AuthorRecord | null>;
   topicById: DataLoader<string, TopicRecord | null>;
   topicBySlug: DataLoader<string, TopicRecord | null>;
+  /** Topics with every field, for a field that a topic sent along with a post may lack (`description`). */
+  completeTopicById: DataLoader<string, TopicRecord | null>;
   relatedByPostId: DataLoader<string, RelatedRef[] | null>;
   postList: DataLoader<PostListParams, PostListPage | null, string>;
 }
@@ -71,8 +73,46 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch, call }: 
   const scopes = entityScopes(sources);
   const tagged = (type: TaggedType, by: 'id' | 'slug') => (tags ? tagRecords(tags, cache, type, by) : undefined);
 
+  /**
+   * Authors and topics that came with posts stand in for their own lookups, in this request (primed) and
+   * for the next ones (cached), when they come from the upstream those lookups would ask.
+   */
+  const keepIncluded = (included: IncludedRecords, startedAt: number) => {
+    keepRecords(included, authors.name, 'author', scopes.author.byId, authorById, startedAt, included.authors);
+    keepRecords(included, topics.name, 'topic', scopes.topic.byId, topicById, startedAt, included.topics);
+  };
+  const keepRecords = <T extends { id: string }>(
+    included: IncludedRecords,
+    sourceName: string,
+    type: 'author' | 'topic',
+    scope: string,
+    loader: DataLoader<string, T | null>,
+    startedAt: number,
+    records: readonly T[],
+  ) => {
+    if (included.source !== sourceName || records.length === 0) return;
+    primeAll(loader, records);
+    void cache.setMany(type, scope, records.map((record) => ({ key: record.id, value: record })), startedAt);
+    // Primed records skip the loader's batch, which is where records are tagged otherwise.
+    for (const record of records) tags?.add(entityTag(type, record.id));
+  };
+  const fetchPostsByIds = async (ids: string[]) => {
+    if (!posts.getPostsWithIncludedByIds) return posts.getPostsByIds(ids, call);
+    const startedAt = cache.timestamp();
+    const { posts: found, included } = await posts.getPostsWithIncludedByIds(ids, call);
+    keepIncluded(included, startedAt);
+    return found;
+  };
+  const fetchPostsBySlugs = async (slugs: string[]) => {
+    if (!posts.getPostsWithIncludedBySlugs) return posts.getPostsBySlugs(slugs, call);
+    const startedAt = cache.timestamp();
+    const { posts: found, included } = await posts.getPostsWithIncludedBySlugs(slugs, call);
+    keepIncluded(included, startedAt);
+    return found;
+  };
+
   const postById = new DataLoader(
-    observed('postById', cachedBatch<PostRecord>({ cache, kind: 'post', scope: scopes.post.byId, onStale, onResult: tagged('post', 'id'), fetch: (ids) => posts.getPostsByIds(ids, call) })),
+    observed('postById', cachedBatch<PostRecord>({ cache, kind: 'post', scope: scopes.post.byId, onStale, onResult: tagged('post', 'id'), fetch: fetchPostsByIds })),
   );
   const postBySlug = new DataLoader(
     observed('postBySlug', cachedBatch<PostRecord>({
@@ -83,7 +123,7 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch, call }: 
       onResult: tagged('post', 'slug'),
       fetch: async (slugs) => {
         const startedAt = cache.timestamp();
-        return alsoById(cache, 'post', scopes.post.byId, postById, await posts.getPostsBySlugs(slugs, call), startedAt);
+        return alsoById(cache, 'post', scopes.post.byId, postById, await fetchPostsBySlugs(slugs), startedAt);
       },
     })),
   );
@@ -105,6 +145,17 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch, call }: 
   );
   const topicById = new DataLoader(
     observed('topicById', cachedBatch<TopicRecord>({ cache, kind: 'topic', scope: scopes.topic.byId, onStale, onResult: tagged('topic', 'id'), fetch: (ids) => topics.getTopicsByIds(ids, call) })),
+  );
+  const completeTopicById = new DataLoader(
+    observed('completeTopicById', cachedBatch<TopicRecord>({
+      cache,
+      kind: 'topic',
+      scope: scopes.topic.byId,
+      onStale,
+      onResult: tagged('topic', 'id'),
+      complete: (topic) => topic.description !== undefined,
+      fetch: (ids) => topics.getTopicsByIds(ids, call),
+    })),
   );
   const topicBySlug = new DataLoader(
     observed('topicBySlug', cachedBatch<TopicRecord>({
@@ -129,13 +180,21 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch, call }: 
     })),
   );
 
+  // The included records are kept apart: the cached listing holds only its posts.
+  const listPage = async (params: PostListParams): Promise<PostListPage> => {
+    if (!posts.listPostsWithIncluded) return posts.listPosts(params, call);
+    const startedAt = cache.timestamp();
+    const { page, included } = await posts.listPostsWithIncluded(params, call);
+    keepIncluded(included, startedAt);
+    return page;
+  };
   const listBatch = cachedBatch<PostListPage>({
     cache,
     kind: 'postList',
     scope: posts.name,
     onStale,
     // Listings cannot be merged upstream (each has its own filter and page), so each runs on its own.
-    fetch: (keys) => Promise.all(keys.map(async (key) => posts.listPosts(JSON.parse(key) as PostListParams, call))),
+    fetch: (keys) => Promise.all(keys.map(async (key) => listPage(JSON.parse(key) as PostListParams))),
   });
   const postList = new DataLoader<PostListParams, PostListPage | null, string>(
     observed('postList', async (params: readonly PostListParams[]) => {
@@ -152,7 +211,7 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch, call }: 
     { cacheKeyFn: listKey },
   );
 
-  return { postById, postBySlug, authorById, authorBySlug, topicById, topicBySlug, relatedByPostId, postList };
+  return { postById, postBySlug, authorById, authorBySlug, topicById, topicBySlug, completeTopicById, relatedByPostId, postList };
 }
 
 /** A canonical key: the same listing asked twice, in any property order, is one entry. */

@@ -13,6 +13,14 @@ export class TopicResolver {
     return toGlobalId('Topic', topic.id);
   }
 
+  @FieldResolver(() => String, { description: 'Description as plain text; empty when there is none.' })
+  async description(@Root() topic: Topic, @Ctx() { loaders }: GatewayContext): Promise<string> {
+    if (topic.description !== undefined) return topic.description;
+    // Sent along with a post without it: the whole topic is fetched only when this field is asked for.
+    const complete = await loaders.completeTopicById.load(topic.id);
+    return complete?.description ?? '';
+  }
+
   @FieldResolver(() => PostConnection, { description: 'Articles filed under this topic, newest first.' })
   async posts(@Root() topic: Topic, @Ctx() { loaders }: GatewayContext, @Args(() => PostPageArgs) args: PostPageArgs): Promise<PostConnection> {
     return loadPostConnection(loaders, { topicIds: [topic.id] }, args);

@@ -15,8 +15,12 @@ export class Topic implements Node {
   @Field({ description: 'Display name.' })
   name!: string;
 
+  /**
+   * Absent when the upstream sent the topic without it (WordPress embeds terms with posts that way);
+   * the resolver then fetches the whole topic, only if the field is asked for.
+   */
   @Field({ description: 'Description as plain text; empty when there is none.' })
-  description!: string;
+  description?: string;
 
   @Field(() => TopicKind, { description: 'Whether this is a section (category) or a tag.' })
   kind!: TopicKind;

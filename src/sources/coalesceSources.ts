@@ -23,6 +23,13 @@ export function coalesceSources({ posts, authors, topics, related }: Sources): S
       getPostsByIds: shared('posts.byIds', (ids: readonly string[], call) => posts.getPostsByIds(ids, call)),
       getPostsBySlugs: shared('posts.bySlugs', (slugs: readonly string[], call) => posts.getPostsBySlugs(slugs, call)),
       listPosts: shared('posts.list', (params: PostListParams, call) => posts.listPosts(params, call)),
+      ...(posts.getPostsWithIncludedByIds && posts.getPostsWithIncludedBySlugs && posts.listPostsWithIncluded
+        ? {
+            getPostsWithIncludedByIds: shared('posts.withIncludedByIds', (ids: readonly string[], call) => posts.getPostsWithIncludedByIds!(ids, call)),
+            getPostsWithIncludedBySlugs: shared('posts.withIncludedBySlugs', (slugs: readonly string[], call) => posts.getPostsWithIncludedBySlugs!(slugs, call)),
+            listPostsWithIncluded: shared('posts.listWithIncluded', (params: PostListParams, call) => posts.listPostsWithIncluded!(params, call)),
+          }
+        : {}),
     },
     authors: {
       name: authors.name,

@@ -13,6 +13,10 @@ import { WordPressAuthorSource } from './wordpress/WordPressAuthorSource';
 import { WordPressPostSource } from './wordpress/WordPressPostSource';
 import { WordPressRelatedSource } from './wordpress/WordPressRelatedSource';
 import { WordPressTopicSource } from './wordpress/WordPressTopicSource';
+import { RecentPostSummaries } from './wordpress/RecentPostSummaries';
+
+/** Enough for the articles of the requests in flight; a few seconds bridges a lookup and its ranking. */
+const RECENT_SUMMARIES = { max: 2_000, ttlMs: 5_000 };
 
 export interface SourceDeps {
   logger: Logger;
@@ -55,7 +59,10 @@ export function createSources(config: Config, deps: SourceDeps): GatewaySources 
   };
 
   const { sources: choice } = config;
-  const posts = choice.posts === 'wordpress' ? new WordPressPostSource(wordpressApi(), { featuredMedia: config.wordpress?.featuredMedia ?? 'embed' }) : demoSource();
+  // Only worth keeping when the posts and the built-in ranking both come from WordPress.
+  const summaries = choice.posts === 'wordpress' && choice.related === 'wordpress' ? new RecentPostSummaries(RECENT_SUMMARIES) : undefined;
+  const posts =
+    choice.posts === 'wordpress' ? new WordPressPostSource(wordpressApi(), { featuredMedia: config.wordpress?.featuredMedia ?? 'embed', summaries }) : demoSource();
 
   let authors: Sources['authors'];
   if (choice.authors === 'service') {
@@ -78,7 +85,7 @@ export function createSources(config: Config, deps: SourceDeps): GatewaySources 
     const { client, url } = serviceClient('related');
     related = new RelatedServiceSource(client, url);
   } else {
-    related = choice.related === 'wordpress' ? new WordPressRelatedSource(wordpressApi()) : demoSource();
+    related = choice.related === 'wordpress' ? new WordPressRelatedSource(wordpressApi(), summaries) : demoSource();
   }
 
   return {

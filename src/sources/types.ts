@@ -33,10 +33,38 @@ export interface PostListPage {
   totalCount: number;
 }
 
+/**
+ * Authors and topics an upstream sent along with posts (WordPress `_embed`), tagged with the upstream's
+ * name: they may stand in for the authors' and topics' own lookups only when those use the same upstream.
+ */
+export interface IncludedRecords {
+  source: string;
+  authors: AuthorRecord[];
+  /** Possibly partial: a topic without `description` was sent without it. */
+  topics: TopicRecord[];
+}
+
+export interface PostsWithIncluded {
+  posts: (PostRecord | null)[];
+  included: IncludedRecords;
+}
+
+export interface PostListPageWithIncluded {
+  page: PostListPage;
+  included: IncludedRecords;
+}
+
 export interface PostSource {
   readonly name: string;
   getPostsByIds(ids: readonly string[], call?: SourceCallContext): Promise<(PostRecord | null)[]>;
   getPostsBySlugs(slugs: readonly string[], call?: SourceCallContext): Promise<(PostRecord | null)[]>;
+  /**
+   * Optional: the same lookups plus the authors and topics the upstream sends with the posts at no extra
+   * call, so the loaders can keep them and skip those entities' own upstream calls.
+   */
+  getPostsWithIncludedByIds?(ids: readonly string[], call?: SourceCallContext): Promise<PostsWithIncluded>;
+  getPostsWithIncludedBySlugs?(slugs: readonly string[], call?: SourceCallContext): Promise<PostsWithIncluded>;
+  listPostsWithIncluded?(params: PostListParams, call?: SourceCallContext): Promise<PostListPageWithIncluded>;
   /** Newest first. */
   listPosts(params: PostListParams, call?: SourceCallContext): Promise<PostListPage>;
 }

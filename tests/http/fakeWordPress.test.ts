@@ -88,6 +88,20 @@ describe('fake WordPress speaks REST API v2 like WordPress', () => {
     expect(post?._embedded).toEqual({ 'wp:featuredmedia': [expect.objectContaining({ source_url: expect.stringMatching(/^https:/), media_details: expect.objectContaining({ width: expect.any(Number) }) })] });
   });
 
+  it('embeds the author with its user fields and the terms without description or count, as WordPress does', async () => {
+    const row = wp.content.posts.find((candidate) => candidate.visible && candidate.post.topicIds.length > 1);
+    const { body } = await get(`wp/v2/posts?include=${row?.post.id}&_fields=id,_links,_embedded&_embed=author,wp:term`);
+    const embedded = (body as { _embedded: { author: Record<string, unknown>[]; 'wp:term': Record<string, unknown>[][] } }[])[0]?._embedded;
+    expect(Object.keys(embedded ?? {}).sort()).toEqual(['author', 'wp:term']);
+    expect(Object.keys(embedded?.author[0] ?? {}).sort()).toEqual(['_links', 'avatar_urls', 'description', 'id', 'link', 'name', 'slug', 'url']);
+    expect(embedded?.['wp:term'].map((terms) => terms.map((term) => term.taxonomy))).toEqual([
+      expect.arrayContaining(['category']),
+      expect.any(Array),
+    ]);
+    for (const term of embedded?.['wp:term'].flat() ?? []) expect(Object.keys(term).sort()).toEqual(['_links', 'id', 'link', 'name', 'slug', 'taxonomy']);
+    expect(embedded?.['wp:term'].flat().map((term) => term.id).sort()).toEqual([...(row?.post.topicIds ?? [])].sort());
+  });
+
   it('filters by categories and tags (with tax_relation), author, search and exclude', async () => {
     const total = async (query: string) => Number((await get(`wp/v2/posts?per_page=1&_fields=id&${query}`)).headers.get('x-wp-total'));
     const world = wp.content.terms.find((term) => term.slug === 'world');

@@ -111,11 +111,65 @@ describe('upstream calls for a cold ArticlePage against WordPress', () => {
     const forTwenty = await coldPages(railQuery, { slug: REFERENCE_SLUG, first: 20 }, 1, 20);
     // The same calls to the same routes; only the rail's own ids (3 or 20 in one include=) differ.
     expect(routesOf(forTwenty)).toEqual(routesOf(forThree));
-    // Post by slug, its author, its topics (categories + tags), the rail's ranking (the article's terms,
-    // then its categories' and author's newest posts, the latest posts and term counts), the rail's posts
-    // in one call, their authors and their topics (categories + tags).
-    expect(forThree).toHaveLength(13);
+    // Post by slug (author and terms embedded), the rail's ranking from the terms just read (its
+    // categories' and author's newest posts, the latest posts, the categories' post counts: one round),
+    // the rail's posts in one call (authors and terms embedded). No users, categories or tags lookups.
+    expect(forThree).toHaveLength(6);
+    expect(routesOf(forThree)).toEqual(['/wp/v2/categories', '/wp/v2/posts', '/wp/v2/posts', '/wp/v2/posts', '/wp/v2/posts', '/wp/v2/posts']);
+    expect(forThree.filter((call) => call.startsWith('/wp/v2/categories'))).toEqual([expect.stringContaining('_fields=id,count')]);
     process.stdout.write(`cold ArticlePage upstream calls: first=3 -> ${forThree.length}, first=20 -> ${forTwenty.length}\n`);
+  });
+
+  it('serves the author and topics that came embedded exactly as their own lookups do, fetching descriptions only when asked', async () => {
+    const authorFields = 'id name slug bio avatarUrl url';
+    const topicFields = 'id name slug kind description';
+    const embedded = await startTestGateway({ env: { WORDPRESS_URL: wp.url } });
+    const lookedUp = await startTestGateway({ env: { WORDPRESS_URL: wp.url } });
+    try {
+      await embedded.query('{ topic(slug: "no-such-topic") { id } }');
+      wp.resetCounts();
+      const page = await embedded.query<{ post: { author: { slug: string }; topics: { slug: string }[] } }>(
+        `query($slug: String!) { post(slug: $slug) { author { ${authorFields} } topics { ${topicFields} } } }`,
+        { slug: REFERENCE_SLUG },
+      );
+      expect(page.body.errors).toBeUndefined();
+      // The post with its author and terms, then the descriptions the embed leaves out (one call per taxonomy).
+      expect(wp.requests.map((request) => request.route).sort()).toEqual(['/wp/v2/categories', '/wp/v2/posts', '/wp/v2/tags']);
+
+      // Another gateway with cold caches, asking each entity by its own lookup (users?slug=, categories?slug=…).
+      const post = page.body.data?.post;
+      const topicSlugs = post?.topics.map((topic) => topic.slug) ?? [];
+      expect(topicSlugs.length).toBeGreaterThan(0);
+      const lookups = await lookedUp.query<Record<string, unknown>>(
+        `{ author(slug: "${post?.author.slug}") { ${authorFields} } ${topicSlugs.map((slug, index) => `t${index}: topic(slug: "${slug}") { ${topicFields} }`).join(' ')} }`,
+      );
+      expect(lookups.body.errors).toBeUndefined();
+      expect(post).toEqual({ author: lookups.body.data?.author, topics: topicSlugs.map((_, index) => lookups.body.data?.[`t${index}`]) });
+      expect(post?.topics.some((topic) => (topic as unknown as { description: string }).description.length > 0)).toBe(true);
+    } finally {
+      await embedded.close();
+      await lookedUp.close();
+    }
+  });
+
+  it('lists posts with their authors and topics in one WordPress call, whatever the page size', async () => {
+    const gateway = await startTestGateway({ env: { WORDPRESS_URL: wp.url } });
+    try {
+      await gateway.query('{ topic(slug: "no-such-topic") { id } }');
+      for (const first of [5, 50]) {
+        wp.resetCounts();
+        const listing = await gateway.query<{ posts: { edges: { node: { author: { name: string } | null; topics: { name: string }[] } }[] } }>(
+          `{ posts(first: ${first}, search: "the") { edges { node { title author { name } topics { name kind } } } } }`,
+        );
+        expect(listing.body.errors).toBeUndefined();
+        const edges = listing.body.data?.posts.edges ?? [];
+        expect(edges).toHaveLength(first);
+        expect(edges.every((edge) => edge.node.author?.name && edge.node.topics.length > 0)).toBe(true);
+        expect(wp.requests.map((request) => request.route)).toEqual(['/wp/v2/posts']);
+      }
+    } finally {
+      await gateway.close();
+    }
   });
 
   it('is the same for 200 concurrent cold ArticlePage requests as for one', async () => {

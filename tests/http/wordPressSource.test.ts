@@ -7,6 +7,7 @@ import { noopTelemetry } from '../../src/telemetry';
 import { WordPressApi } from '../../src/sources/wordpress/WordPressApi';
 import { WordPressAuthorSource } from '../../src/sources/wordpress/WordPressAuthorSource';
 import { WordPressPostSource } from '../../src/sources/wordpress/WordPressPostSource';
+import { RecentPostSummaries } from '../../src/sources/wordpress/RecentPostSummaries';
 import { WordPressRelatedSource } from '../../src/sources/wordpress/WordPressRelatedSource';
 import { WordPressTopicSource } from '../../src/sources/wordpress/WordPressTopicSource';
 import { type FakeWordPress, startFakeWordPress } from '../support/fakeUpstreams';
@@ -175,5 +176,21 @@ describe('WordPress source', () => {
     const [demoRail] = await demo.getRelatedByPostIds([id], 6);
     expect(new Set(long?.slice(0, 6).map((ref) => ref.postId))).toEqual(new Set(demoRail?.map((ref) => ref.postId)));
     expect(await related.getRelatedByPostIds(['1', 'x'], 5)).toEqual([[], []]);
+  });
+
+  it('ranks the same rail from the article the post source just read, without asking for it again', async () => {
+    const summaries = new RecentPostSummaries({ max: 100, ttlMs: 60_000 });
+    const posts = new WordPressPostSource(apiFor(), { featuredMedia: 'embed', summaries });
+    const withSummaries = new WordPressRelatedSource(apiFor(), summaries);
+    const [article] = await posts.getPostsBySlugs([REFERENCE_SLUG]);
+    const id = article?.id as string;
+    wp.resetCounts();
+    const [rail] = await withSummaries.getRelatedByPostIds([id], 20);
+    const calls = wp.requests.map((request) => `${request.route}${decodeURIComponent(request.url.search)}`);
+    expect(calls.filter((call) => call.includes(`include=${id}`))).toEqual([]);
+    wp.resetCounts();
+    expect([await new WordPressRelatedSource(apiFor()).getRelatedByPostIds([id], 20)]).toEqual([[rail]]);
+    // Without them, one more call: the article's own summary.
+    expect(wp.count()).toBe(calls.length + 1);
   });
 });

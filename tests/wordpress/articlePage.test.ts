@@ -154,6 +154,10 @@ describe('ArticlePage against a real WordPress', () => {
     if (large.count !== small.count) {
       throw new Error(`A cold ArticlePage made ${small.count} WordPress requests with a rail of 3:\n${small.log}\nbut ${large.count} with a rail of 20:\n${large.log}`);
     }
+    // Authors and terms come embedded with the posts: no user or term lookups, only the terms' post counts.
+    const lookups = small.log.split('\n').filter((line) => /\/wp\/v2\/(users|categories|tags)/.test(line) && !line.includes('_fields=id,count'));
+    expect(lookups).toEqual([]);
+    process.stdout.write(`cold ArticlePage against real WordPress: ${small.count} requests\n${small.log}\n`);
   });
 });
 

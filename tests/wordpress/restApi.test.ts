@@ -213,6 +213,16 @@ describe('the seeded WordPress, asked anonymously', () => {
     expect(Object.keys(withoutLinks.body[0] ?? {}).sort()).toEqual(['id', 'title']);
     const embedded = await get<{ _embedded: Record<string, unknown[]> }[]>(site, `/wp-json/wp/v2/posts?slug=${referencePost.slug}&_embed&_fields=id,_links,_embedded`);
     expect(Object.keys(embedded.body[0]?._embedded ?? {}).sort()).toEqual(['author', 'wp:featuredmedia', 'wp:term']);
+    // What the gateway reads from the embeds: the author's user fields, the terms without description.
+    const some = await get<{ _embedded: { author: Record<string, unknown>[]; 'wp:term': Record<string, unknown>[][] } }[]>(
+      site,
+      `/wp-json/wp/v2/posts?slug=${referencePost.slug}&_embed=author,wp:term&_fields=id,_links,_embedded`,
+    );
+    const { author, 'wp:term': terms } = some.body[0]?._embedded ?? { author: [], 'wp:term': [] };
+    expect(Object.keys(some.body[0]?._embedded ?? {}).sort()).toEqual(['author', 'wp:term']);
+    expect(Object.keys(author[0] ?? {}).sort()).toEqual(['_links', 'avatar_urls', 'description', 'id', 'link', 'name', 'slug', 'url']);
+    expect(terms.map((list) => [...new Set(list.map((term) => term.taxonomy))])).toEqual([['category'], ['post_tag']]);
+    for (const term of terms.flat()) expect(Object.keys(term).sort()).toEqual(['_links', 'id', 'link', 'name', 'slug', 'taxonomy']);
   });
 
   it('answers the same at ?rest_route= as at /wp-json/', async () => {

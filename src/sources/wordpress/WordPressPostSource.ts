@@ -1,8 +1,18 @@
 import { z } from 'zod';
-import type { PostRecord } from '../records';
-import type { PostFilter, PostListPage, PostListParams, PostSource, SourceCallContext } from '../types';
+import type { AuthorRecord, PostRecord, TopicRecord } from '../records';
+import type {
+  IncludedRecords,
+  PostFilter,
+  PostListPage,
+  PostListPageWithIncluded,
+  PostListParams,
+  PostSource,
+  PostsWithIncluded,
+  SourceCallContext,
+} from '../types';
 import { alignToKeys, chunk } from '../batchKeys';
-import { embeddedFeaturedMedia, mapWordPressPost } from './mapWordPressRecords';
+import { embeddedAuthor, embeddedFeaturedMedia, embeddedTopics, mapWordPressPost } from './mapWordPressRecords';
+import type { RecentPostSummaries } from './RecentPostSummaries';
 import type { QueryParams, WordPressApi } from './WordPressApi';
 import { isUsableSlug, isWordPressId } from './wordPressIds';
 import { MEDIA_FIELDS, POST_FIELDS, WpMedia, WpPost } from './wordPressSchemas';
@@ -14,6 +24,17 @@ const MediaList = z.array(z.unknown());
 export interface WordPressPostSourceOptions {
   /** `embed`: images come with the posts (`_embed`), one call; `batch`: one `media?include=` call per post batch. */
   featuredMedia: 'embed' | 'batch';
+  /** Where posts just read are noted for the built-in related ranking; absent, nothing is noted. */
+  summaries?: RecentPostSummaries;
+}
+
+/** Authors and terms always come embedded: same call, and their own lookups are then skipped. */
+const EMBEDDED_WITH_POSTS = ['author', 'wp:term'];
+
+interface FetchedPosts {
+  posts: PostRecord[];
+  authors: AuthorRecord[];
+  topics: TopicRecord[];
 }
 
 /**
@@ -30,45 +51,69 @@ export class WordPressPostSource implements PostSource {
   ) {}
 
   async getPostsByIds(ids: readonly string[], call?: SourceCallContext): Promise<(PostRecord | null)[]> {
-    const batches = chunk(ids.filter(isWordPressId));
-    const pages = await Promise.all(batches.map((batch) => this.fetchPosts({ include: batch.join(','), per_page: batch.length }, call)));
-    return alignToKeys(ids, pages.flat(), (post) => post.id);
+    return (await this.getPostsWithIncludedByIds(ids, call)).posts;
   }
 
   async getPostsBySlugs(slugs: readonly string[], call?: SourceCallContext): Promise<(PostRecord | null)[]> {
-    const batches = chunk(slugs.filter(isUsableSlug));
-    const pages = await Promise.all(batches.map((batch) => this.fetchPosts({ slug: batch.join(','), per_page: batch.length }, call)));
-    return alignToKeys(slugs, pages.flat(), (post) => post.slug);
+    return (await this.getPostsWithIncludedBySlugs(slugs, call)).posts;
   }
 
-  async listPosts({ filter, offset, limit }: PostListParams, call?: SourceCallContext): Promise<PostListPage> {
+  async getPostsWithIncludedByIds(ids: readonly string[], call?: SourceCallContext): Promise<PostsWithIncluded> {
+    const batches = chunk(ids.filter(isWordPressId));
+    const pages = await Promise.all(batches.map((batch) => this.fetchPosts({ include: batch.join(','), per_page: batch.length }, call)));
+    return { posts: alignToKeys(ids, pages.flatMap((page) => page.posts), (post) => post.id), included: this.included(pages) };
+  }
+
+  async getPostsWithIncludedBySlugs(slugs: readonly string[], call?: SourceCallContext): Promise<PostsWithIncluded> {
+    const batches = chunk(slugs.filter(isUsableSlug));
+    const pages = await Promise.all(batches.map((batch) => this.fetchPosts({ slug: batch.join(','), per_page: batch.length }, call)));
+    return { posts: alignToKeys(slugs, pages.flatMap((page) => page.posts), (post) => post.slug), included: this.included(pages) };
+  }
+
+  async listPosts(params: PostListParams, call?: SourceCallContext): Promise<PostListPage> {
+    return (await this.listPostsWithIncluded(params, call)).page;
+  }
+
+  async listPostsWithIncluded({ filter, offset, limit }: PostListParams, call?: SourceCallContext): Promise<PostListPageWithIncluded> {
     const params = filterParams(filter);
-    if (!params) return { items: [], totalCount: 0 };
+    if (!params) return { page: { items: [], totalCount: 0 }, included: this.included([]) };
     const response = await this.api.get('posts', { ...params, ...this.postFields(), per_page: limit, offset }, PostList, call);
-    const items = await this.toRecords(response.body, call);
+    const fetched = await this.toRecords(response.body, call);
+    const items = fetched.posts;
     let totalCount = totalFrom(response.headers['x-wp-total']) ?? offset + response.body.length;
     if (response.body.length === 0 && offset > 0 && totalCount === 0) {
       // Past the end, WordPress counts nothing (its count query keeps the offset); ask for the real total.
       const count = await this.api.get('posts', { ...params, per_page: 1, _fields: 'id' }, IdList, call);
       totalCount = totalFrom(count.headers['x-wp-total']) ?? 0;
     }
-    return { items, totalCount };
+    return { page: { items, totalCount }, included: this.included([fetched]) };
   }
 
-  private async fetchPosts(params: QueryParams, call?: SourceCallContext): Promise<PostRecord[]> {
+  private async fetchPosts(params: QueryParams, call?: SourceCallContext): Promise<FetchedPosts> {
     const response = await this.api.get('posts', { ...params, ...this.postFields() }, PostList, call);
     return this.toRecords(response.body, call);
   }
 
   private postFields(): QueryParams {
-    if (this.options.featuredMedia === 'batch') return { _fields: POST_FIELDS.join(',') };
+    const embed = this.options.featuredMedia === 'batch' ? EMBEDDED_WITH_POSTS : ['wp:featuredmedia', ...EMBEDDED_WITH_POSTS];
     // `_embedded` (and the `_links` it is built from) must be asked for, or `_fields` drops them.
-    return { _fields: [...POST_FIELDS, '_links', '_embedded'].join(','), _embed: 'wp:featuredmedia' };
+    return { _fields: [...POST_FIELDS, '_links', '_embedded'].join(','), _embed: embed.join(',') };
   }
 
-  private async toRecords(posts: WpPost[], call?: SourceCallContext): Promise<PostRecord[]> {
+  private async toRecords(posts: WpPost[], call?: SourceCallContext): Promise<FetchedPosts> {
+    this.options.summaries?.remember(posts);
     const media = this.options.featuredMedia === 'batch' ? await this.fetchMedia(posts, call) : undefined;
-    return posts.map((post) => mapWordPressPost(post, media ? (media.get(post.featured_media) ?? null) : embeddedFeaturedMedia(post)));
+    return {
+      posts: posts.map((post) => mapWordPressPost(post, media ? (media.get(post.featured_media) ?? null) : embeddedFeaturedMedia(post))),
+      authors: posts.flatMap((post) => embeddedAuthor(post) ?? []),
+      topics: posts.flatMap(embeddedTopics),
+    };
+  }
+
+  private included(pages: readonly FetchedPosts[]): IncludedRecords {
+    const authors = new Map(pages.flatMap((page) => page.authors).map((author) => [author.id, author]));
+    const topics = new Map(pages.flatMap((page) => page.topics).map((topic) => [topic.id, topic]));
+    return { source: this.name, authors: [...authors.values()], topics: [...topics.values()] };
   }
 
   private async fetchMedia(posts: WpPost[], call?: SourceCallContext): Promise<Map<number, WpMedia>> {

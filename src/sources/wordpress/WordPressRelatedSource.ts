@@ -7,6 +7,7 @@ import { gmtToIso } from './mapWordPressRecords';
 import type { QueryParams, WordPressApi } from './WordPressApi';
 import { isWordPressId } from './wordPressIds';
 import { POST_SUMMARY_FIELDS, WpPostSummary } from './wordPressSchemas';
+import type { RecentPostSummaries } from './RecentPostSummaries';
 
 const SummaryList = z.array(WpPostSummary);
 const TermCounts = z.array(z.object({ id: z.number().int(), count: z.number().int().nonnegative() }));
@@ -18,19 +19,25 @@ const TermCounts = z.array(z.object({ id: z.number().int(), count: z.number().in
  * The candidate pool is always the same handful of calls, whatever the rail length and however many
  * articles are in the batch: the articles' terms and authors, then in parallel the newest posts in their
  * categories, in their tags and by their authors, the latest posts (backfill), and the terms' post counts
- * (so a niche tag weighs more than a catch-all section).
+ * (so a niche tag weighs more than a catch-all section). The articles' own terms and authors are taken
+ * from the posts just read when the post source noted them, which saves a dependent round trip.
  */
 export class WordPressRelatedSource implements RelatedSource {
   readonly name = 'wordpress-ranked';
 
-  constructor(private readonly api: WordPressApi) {}
+  constructor(
+    private readonly api: WordPressApi,
+    private readonly recent?: RecentPostSummaries,
+  ) {}
 
   async getRelatedByPostIds(postIds: readonly string[], limit: number, call?: SourceCallContext): Promise<RelatedRef[][]> {
     const ids = unique(postIds.filter(isWordPressId));
     if (ids.length === 0 || limit <= 0) return postIds.map(() => []);
 
-    const batches = await Promise.all(chunk(ids).map((batch) => this.summaries({ include: batch.join(','), per_page: batch.length }, call)));
-    const articles = batches.flatMap((batch) => batch.posts);
+    const known = ids.flatMap((id) => this.recent?.get(Number(id)) ?? []);
+    const unknown = ids.filter((id) => !known.some((summary) => String(summary.id) === id));
+    const batches = await Promise.all(chunk(unknown).map((batch) => this.summaries({ include: batch.join(','), per_page: batch.length }, call)));
+    const articles = [...known.map(toRankable), ...batches.flatMap((batch) => batch.posts)];
     const articleById = new Map(articles.map((article) => [article.id, article]));
     const categoryIds = unique(articles.flatMap((article) => article.categoryIds));
     const tagIds = unique(articles.flatMap((article) => article.tagIds));

@@ -1,7 +1,7 @@
 import { countWords, htmlToText, inlineHtmlToText } from '../../text/htmlToText';
 import { type AuthorRecord, type ImageRecord, type PostRecord, type TopicRecord, TopicKind } from '../records';
 import { cleanExcerpt } from './cleanExcerpt';
-import { WpMedia, type WpPost, type WpTerm, type WpUser } from './wordPressSchemas';
+import { WpEmbeddedTerm, WpMedia, type WpPost, type WpTerm, WpUser } from './wordPressSchemas';
 
 /**
  * WordPress JSON to gateway records. Rendered fields arrive as HTML with entities (`&#8217;`), so text is
@@ -38,6 +38,31 @@ export function embeddedFeaturedMedia(post: WpPost): WpMedia | null {
   // Media WordPress will not show embeds as an error object ({ code: "rest_forbidden", ... }).
   const parsed = WpMedia.safeParse(embedded);
   return parsed.success && parsed.data.id === post.featured_media ? parsed.data : null;
+}
+
+/** The author `_embed=author` put next to the post: the same user fields `/users` gives. */
+export function embeddedAuthor(post: WpPost): AuthorRecord | null {
+  // A user WordPress will not show embeds as an error object, like media.
+  const parsed = WpUser.safeParse(post._embedded?.author?.[0]);
+  return parsed.success && parsed.data.id === post.author ? mapWordPressUser(parsed.data) : null;
+}
+
+/**
+ * The categories and tags `_embed=wp:term` put next to the post, as topics without `description`: the
+ * embed context leaves it out, so it is fetched later only if asked for.
+ */
+export function embeddedTopics(post: WpPost): TopicRecord[] {
+  const topics: TopicRecord[] = [];
+  for (const taxonomy of post._embedded?.['wp:term'] ?? []) {
+    if (!Array.isArray(taxonomy)) continue;
+    for (const item of taxonomy) {
+      const parsed = WpEmbeddedTerm.safeParse(item);
+      if (!parsed.success) continue;
+      const kind = parsed.data.taxonomy === 'category' ? TopicKind.CATEGORY : parsed.data.taxonomy === 'post_tag' ? TopicKind.TAG : undefined;
+      if (kind) topics.push({ id: String(parsed.data.id), slug: parsed.data.slug, name: inlineHtmlToText(parsed.data.name), kind });
+    }
+  }
+  return topics;
 }
 
 export function mapWordPressImage(media: WpMedia): ImageRecord {

@@ -37,7 +37,15 @@ export const WpPost = z.object({
   tags: termIds,
   featured_media: z.number().int().default(0),
   // Embedded items are checked one by one when used: a broken image must not fail its post.
-  _embedded: z.object({ 'wp:featuredmedia': z.array(z.unknown()).optional() }).partial().optional(),
+  _embedded: z
+    .object({
+      'wp:featuredmedia': z.array(z.unknown()),
+      author: z.array(z.unknown()),
+      // One list per taxonomy: `[[categories…], [tags…]]`.
+      'wp:term': z.array(z.unknown()),
+    })
+    .partial()
+    .optional(),
 });
 export type WpPost = z.infer<typeof WpPost>;
 
@@ -69,6 +77,15 @@ export const WpTerm = z.object({
   description: z.string().default(''),
 });
 export type WpTerm = z.infer<typeof WpTerm>;
+
+/** A term as `_embed=wp:term` embeds it: WordPress's `embed` context, which has no description. */
+export const WpEmbeddedTerm = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  slug: z.string(),
+  taxonomy: z.string(),
+});
+export type WpEmbeddedTerm = z.infer<typeof WpEmbeddedTerm>;
 
 /** The REST index at the API root: enough to know it is WordPress with the v2 routes. */
 export const WpIndex = z.object({ namespaces: z.array(z.string()) });

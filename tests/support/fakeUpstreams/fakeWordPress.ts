@@ -136,7 +136,11 @@ export async function startFakeWordPress(options: FakeWordPressOptions = {}): Pr
       embedded['wp:featuredmedia'] = [media ? renderMedia(media, render) : { code: 'rest_forbidden', message: 'Sorry, you are not allowed to view this item.', data: { status: 401 } }];
     }
     if (wants('wp:term')) {
-      const termsOf = (taxonomy: string) => content.terms.filter((term) => term.taxonomy === taxonomy && row.post.topicIds.includes(term.id)).map((term) => renderTerm(term, render));
+      // Embedded terms are WordPress's `embed` context: no description, no count, no parent.
+      const termsOf = (taxonomy: string) =>
+        content.terms
+          .filter((term) => term.taxonomy === taxonomy && row.post.topicIds.includes(term.id))
+          .map((term) => pick(renderTerm(term, render), ['id', 'link', 'name', 'slug', 'taxonomy', '_links']));
       embedded['wp:term'] = [termsOf('category'), termsOf('post_tag')];
     }
     return { ...post, _embedded: embedded };
