@@ -75,7 +75,9 @@ export function cachedBatch<V>(options: CachedBatchOptions<V>) {
   };
   const batch = (keys: readonly string[]): Promise<(V | null | Error)[]> => {
     const fresh = cache.freshFromMemory<V>(kind, scope, keys);
-    return fresh ? Promise.resolve(fresh) : lookUpAndFetch(keys);
+    // The fast path must not skip the completeness check: an embedded topic lacks its description.
+    const usable = fresh && (!options.complete || fresh.every((value) => value === null || (options.complete as (value: V) => boolean)(value as V)));
+    return usable ? Promise.resolve(fresh) : lookUpAndFetch(keys);
   };
   if (!options.onResult) return batch;
   const onResult = options.onResult;
