@@ -1,3 +1,4 @@
+import { RequestKeyMemo } from '../../src/server/httpCache/RequestKeyMemo';
 import { createHash } from 'node:crypto';
 import {
   canonicalJson,
@@ -66,5 +67,23 @@ describe('who may use the response cache', () => {
     expect(passesCsrfPrevention({})).toBe(false);
     expect(passesCsrfPrevention({ 'content-type': 'text/plain' })).toBe(false);
     expect(passesCsrfPrevention({ 'apollo-require-preflight': '' })).toBe(false);
+  });
+});
+
+describe('RequestKeyMemo', () => {
+  it('remembers a key by the exact bytes and Accept header, and forgets the oldest past its byte bound', () => {
+    const memo = new RequestKeyMemo();
+    const body = Buffer.from('{"query":"{ a }"}');
+    memo.remember(body, undefined, 'key-1');
+    expect(memo.get(Buffer.from('{"query":"{ a }"}'), undefined)).toBe('key-1');
+    expect(memo.get(Buffer.from('{"query": "{ a }"}'), undefined)).toBeUndefined();
+    expect(memo.get(body, 'application/graphql-response+json')).toBeUndefined();
+    // 4 MiB of other 8 KiB bodies push the first one out.
+    for (let index = 0; index < 600; index += 1) memo.remember(Buffer.from(`${index}`.padEnd(8 * 1024, ' ')), undefined, `key-${index}`);
+    expect(memo.get(body, undefined)).toBeUndefined();
+    // A body over 8 KiB is never remembered.
+    const big = Buffer.from(' '.repeat(8 * 1024 + 1));
+    memo.remember(big, undefined, 'big');
+    expect(memo.get(big, undefined)).toBeUndefined();
   });
 });

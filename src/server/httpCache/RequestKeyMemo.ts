@@ -2,6 +2,8 @@ import { LRUCache } from 'lru-cache';
 
 /** Request bodies above this size are not remembered: real operations with their variables are far smaller. */
 const MAX_BODY_BYTES = 8 * 1024;
+/** All remembered bodies together: a few thousand real requests' worth. */
+const MAX_MEMO_BYTES = 4 * 1024 * 1024;
 
 /**
  * Response-cache keys of recently seen JSON request bodies. A key is a pure function of the body's bytes
@@ -11,7 +13,8 @@ const MAX_BODY_BYTES = 8 * 1024;
  * documents never are); credentials and CSRF headers are still checked on every request.
  */
 export class RequestKeyMemo {
-  private readonly keys = new LRUCache<string, string>({ max: 10_000 });
+  // Bounded by the bytes of the bodies it keeps (the keys), not only by their number.
+  private readonly keys = new LRUCache<string, string>({ maxSize: MAX_MEMO_BYTES, sizeCalculation: (cacheKey, body) => body.length + cacheKey.length });
 
   get(rawBody: Buffer, accept: string | undefined): string | undefined {
     return rawBody.length <= MAX_BODY_BYTES ? this.keys.get(memoKey(rawBody, accept)) : undefined;
