@@ -86,4 +86,15 @@ describe('RequestKeyMemo', () => {
     memo.remember(big, undefined, 'big');
     expect(memo.get(big, undefined)).toBeUndefined();
   });
+
+  it('keeps query strings apart from bodies, and by their exact text and Accept header', () => {
+    const memo = new RequestKeyMemo();
+    const search = '?extensions=%7B%22persistedQuery%22%3A%7B%7D%7D';
+    memo.rememberForSearch(search, undefined, 'get-key');
+    expect(memo.getForSearch(search, undefined)).toBe('get-key');
+    expect(memo.getForSearch(`${search}&x=1`, undefined)).toBeUndefined();
+    expect(memo.getForSearch(search, 'application/json')).toBeUndefined();
+    // The same text as a POST body is a different request.
+    expect(memo.get(Buffer.from(search), undefined)).toBeUndefined();
+  });
 });

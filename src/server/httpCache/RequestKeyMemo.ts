@@ -17,15 +17,27 @@ export class RequestKeyMemo {
   private readonly keys = new LRUCache<string, string>({ maxSize: MAX_MEMO_BYTES, sizeCalculation: (cacheKey, body) => body.length + cacheKey.length });
 
   get(rawBody: Buffer, accept: string | undefined): string | undefined {
-    return rawBody.length <= MAX_BODY_BYTES ? this.keys.get(memoKey(rawBody, accept)) : undefined;
+    return rawBody.length <= MAX_BODY_BYTES ? this.keys.get(memoKey('B', rawBody.toString('latin1'), accept)) : undefined;
   }
 
   remember(rawBody: Buffer, accept: string | undefined, cacheKey: string): void {
-    if (rawBody.length <= MAX_BODY_BYTES) this.keys.set(memoKey(rawBody, accept), cacheKey);
+    if (rawBody.length <= MAX_BODY_BYTES) this.keys.set(memoKey('B', rawBody.toString('latin1'), accept), cacheKey);
+  }
+
+  /** The same for a GET's query string (`?query=…` or `?extensions=…`), as the URL carried it. */
+  getForSearch(search: string, accept: string | undefined): string | undefined {
+    return search.length <= MAX_BODY_BYTES ? this.keys.get(memoKey('Q', search, accept)) : undefined;
+  }
+
+  rememberForSearch(search: string, accept: string | undefined, cacheKey: string): void {
+    if (search.length <= MAX_BODY_BYTES) this.keys.set(memoKey('Q', search, accept), cacheKey);
   }
 }
 
-/** latin1 maps each byte to one character, so different bytes never make the same key. */
-function memoKey(rawBody: Buffer, accept: string | undefined): string {
-  return `${accept ?? ''}\n${rawBody.toString('latin1')}`;
+/**
+ * latin1 maps each byte to one character, so different bodies never make the same key; the first letter
+ * keeps bodies and query strings apart, and a header value never holds a newline.
+ */
+function memoKey(kind: 'B' | 'Q', request: string, accept: string | undefined): string {
+  return `${kind}${accept ?? ''}\n${request}`;
 }

@@ -69,6 +69,14 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
     // A slow upload can outlast the request deadline, which has answered already.
     if (res.headersSent) return;
 
+    // A GET whose query string an earlier request had, answered from memory: what a CDN-facing SSR
+    // request mostly is. The same checks as the long way: no credentials, and CSRF prevention passed.
+    if (method !== 'POST' && responseCache && !carriesCredentials(req.headers) && passesCsrfPrevention(req.headers)) {
+      const knownKey = keyMemo.getForSearch(url.search, req.headers.accept);
+      const hit = knownKey === undefined ? undefined : responseCache.cache.peek(knownKey);
+      if (hit) return sendCachedResponse(res, hit, method === 'HEAD');
+    }
+
     // Trusted documents are swapped in (or anything else refused) before Apollo parses a single token.
     let search = url.search;
     if (method === 'POST') {
@@ -87,6 +95,7 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
       responseCache && !credentialed && passesCsrfPrevention(req.headers) ? graphqlRequestParts(method, body, new URLSearchParams(search)) : undefined;
     const cacheKey = parts ? responseCacheKey(parts, req.headers.accept) : undefined;
     if (cacheKey && rawJson) keyMemo.remember(rawJson, req.headers.accept, cacheKey);
+    if (cacheKey && method !== 'POST') keyMemo.rememberForSearch(url.search, req.headers.accept, cacheKey);
     if (responseCache && cacheKey) {
       const hit = responseCache.cache.peek(cacheKey) ?? (await responseCache.cache.get(cacheKey));
       if (hit) {
