@@ -1,4 +1,6 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ErrorCode } from '../errors';
+import { sendError } from './sendJson';
 
 export class BodyTooLargeError extends Error {
   constructor(readonly limitBytes: number) {
@@ -51,4 +53,18 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buff
     req.on('error', onError);
     req.on('close', onClose);
   });
+}
+
+/**
+ * `readBody` for a route: an oversized body is answered with a JSON 413 (and the connection closed, as the
+ * rest of the upload is never read), and `undefined` tells the route it has been answered.
+ */
+export async function readBodyOrAnswer413(req: IncomingMessage, res: ServerResponse, limitBytes: number): Promise<Buffer | undefined> {
+  try {
+    return await readBody(req, limitBytes);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    sendError(res, 413, ErrorCode.BAD_REQUEST, error.message, { connection: 'close' });
+    return undefined;
+  }
 }

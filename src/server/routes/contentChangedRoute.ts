@@ -1,6 +1,6 @@
 import type { ContentPurger } from '../../cache/ContentPurger';
 import { ErrorCode } from '../../errors';
-import { BodyTooLargeError, readBody } from '../readBody';
+import { readBodyOrAnswer413 } from '../readBody';
 import { sendError, sendJson } from '../sendJson';
 import { parsePurgeItems } from '../webhooks/parsePurgeItems';
 import { verifySignature } from '../webhooks/verifySignature';
@@ -30,16 +30,8 @@ export function createContentChangedRoute({ secret, purger, bodyLimitBytes, onPu
       sendError(res, 405, ErrorCode.BAD_REQUEST, `Method ${req.method ?? ''} is not allowed; POST a signed JSON body.`, { allow: 'POST' });
       return;
     }
-    let raw: Buffer;
-    try {
-      raw = await readBody(req, bodyLimitBytes);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) {
-        sendError(res, 413, ErrorCode.BAD_REQUEST, error.message, { connection: 'close' });
-        return;
-      }
-      throw error;
-    }
+    const raw = await readBodyOrAnswer413(req, res, bodyLimitBytes);
+    if (!raw) return;
     if (!verifySignature(secret, raw, req.headers['x-signature'])) {
       sendError(res, 401, 'UNAUTHENTICATED', 'Missing or invalid X-Signature: expected "sha256=" and the hex HMAC-SHA256 of the raw body with the shared secret.');
       return;

@@ -6,7 +6,7 @@ import type { RequestScope } from '../../requestScope';
 import { carriesCredentials, graphqlRequestParts, passesCsrfPrevention, responseCacheKey } from '../httpCache/responseCacheKey';
 import { RequestKeyMemo } from '../httpCache/RequestKeyMemo';
 import { sendCachedResponse } from '../httpCache/sendCachedResponse';
-import { BodyTooLargeError, readBody } from '../readBody';
+import { readBodyOrAnswer413 } from '../readBody';
 import { sendError } from '../sendJson';
 import { resolveTrustedDocument, resolveTrustedSearch, type GraphQLRequestParams, type TrustedDocumentOptions } from '../trusted/resolveTrustedDocument';
 import type { Route } from './Route';
@@ -41,16 +41,8 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
     /** A POST's JSON body as received, to remember its response-cache key by. */
     let rawJson: Buffer | undefined;
     if (method === 'POST') {
-      let raw: Buffer;
-      try {
-        raw = await readBody(req, bodyLimitBytes);
-      } catch (error) {
-        if (error instanceof BodyTooLargeError) {
-          sendError(res, 413, ErrorCode.BAD_REQUEST, error.message, { connection: 'close' });
-          return;
-        }
-        throw error;
-      }
+      const raw = await readBodyOrAnswer413(req, res, bodyLimitBytes);
+      if (!raw) return;
       rawJson = mediaTypeOf(req.headers['content-type']) === 'application/json' ? raw : undefined;
       // The same bytes as an earlier request whose answer is in memory: nothing to parse or resolve. (A
       // JSON body passes CSRF prevention; anything else takes the long way, which asks Redis too.)
