@@ -1,18 +1,11 @@
 import { ArticlePageDocument, type ArticlePageQuery } from '../generated/operations';
 import { countingSources } from '../support/countingSources';
 import { demoSources, startTestGateway, type TestGateway } from '../support/startTestGateway';
+import { TEASER_TITLES } from '../support/referenceRail';
 
 const REFERENCE_SLUG = 'lee-jae-myung-to-visit-japan-for-summit-with-takaichi-after-xi-meeting';
 const FIRST_PARAGRAPH =
   "President Lee Jae Myung of South Korea is set to visit Japan for a crucial summit with Prime Minister Sanae Takaichi, occurring just a week after his meeting with Chinese President Xi Jinping in Beijing. The overlapping dates of these discussions underline South Korea's strategic intention: to foster amicable and consistent relations with both neighboring nations.";
-const TEASER_TITLES = [
-  'Indian Idol 3 Star Prashant Tamang Passes Away in His Sleep',
-  'World No.1 Aryna Sabalenka Begins Australian Open Without Title Defence',
-  'EU-India Free Trade Deal May Be Signed This Month, Says Merz',
-  'Japan Expands Security Aid Across Southeast Asia with $147M Boost',
-  'Eruption of Mount Semeru: Pyroclastic Flow Extends 5 km, Ash Clouds Reach 2 km',
-  'Deadly Bushfires in Victoria Leave One Dead, 300 Structures Lost',
-];
 
 describe('ArticlePage over HTTP', () => {
   let gateway: TestGateway;

@@ -3,15 +3,8 @@ import { REFERENCE_SLUG } from '../../src/sources/demo/demoNewsroom';
 import { ArticlePageDocument, type ArticlePageQuery, TopicPageDocument, type TopicPageQuery } from '../generated/operations';
 import { type FakeWordPress, startFakeWordPress } from '../support/fakeUpstreams';
 import { startTestGateway, type TestGateway } from '../support/startTestGateway';
+import { TEASER_TITLES } from '../support/referenceRail';
 
-const TEASER_TITLES = [
-  'Indian Idol 3 Star Prashant Tamang Passes Away in His Sleep',
-  'World No.1 Aryna Sabalenka Begins Australian Open Without Title Defence',
-  'EU-India Free Trade Deal May Be Signed This Month, Says Merz',
-  'Japan Expands Security Aid Across Southeast Asia with $147M Boost',
-  'Eruption of Mount Semeru: Pyroclastic Flow Extends 5 km, Ash Clouds Reach 2 km',
-  'Deadly Bushfires in Victoria Leave One Dead, 300 Structures Lost',
-];
 
 /** `WORDPRESS_URL=… npm start`, over real sockets: the gateway federates the (fake) WordPress site. */
 describe('the gateway in front of WordPress', () => {
