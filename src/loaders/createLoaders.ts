@@ -96,80 +96,58 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch, call }: 
     // Primed records skip the loader's batch, which is where records are tagged otherwise.
     for (const record of records) tags?.add(entityTag(type, record.id));
   };
-  const fetchPostsByIds = async (ids: string[]) => {
-    if (!posts.getPostsWithIncludedByIds) return posts.getPostsByIds(ids, call);
-    const startedAt = cache.timestamp();
-    const { posts: found, included } = await posts.getPostsWithIncludedByIds(ids, call);
-    keepIncluded(included, startedAt);
-    return found;
-  };
-  const fetchPostsBySlugs = async (slugs: string[]) => {
-    if (!posts.getPostsWithIncludedBySlugs) return posts.getPostsBySlugs(slugs, call);
-    const startedAt = cache.timestamp();
-    const { posts: found, included } = await posts.getPostsWithIncludedBySlugs(slugs, call);
-    keepIncluded(included, startedAt);
-    return found;
-  };
+  /** A post source call that may bring authors and topics along: those are kept, the posts returned. */
+  const keepingIncluded =
+    <K, R>(plain: (keys: K) => Promise<R>, withIncluded: ((keys: K) => Promise<{ result: R; included: IncludedRecords }>) | undefined) =>
+    async (keys: K): Promise<R> => {
+      if (!withIncluded) return plain(keys);
+      const startedAt = cache.timestamp();
+      const { result, included } = await withIncluded(keys);
+      keepIncluded(included, startedAt);
+      return result;
+    };
+  const fetchPostsByIds = keepingIncluded(
+    (ids: string[]) => posts.getPostsByIds(ids, call),
+    posts.getPostsWithIncludedByIds && (async (ids: string[]) => {
+      const { posts: result, included } = await posts.getPostsWithIncludedByIds!(ids, call);
+      return { result, included };
+    }),
+  );
+  const fetchPostsBySlugs = keepingIncluded(
+    (slugs: string[]) => posts.getPostsBySlugs(slugs, call),
+    posts.getPostsWithIncludedBySlugs && (async (slugs: string[]) => {
+      const { posts: result, included } = await posts.getPostsWithIncludedBySlugs!(slugs, call);
+      return { result, included };
+    }),
+  );
 
-  const postById = new DataLoader(
-    observed('postById', cachedBatch<PostRecord>({ cache, kind: 'post', scope: scopes.post.byId, onStale, onResult: tagged('post', 'id'), fetch: fetchPostsByIds })),
-  );
-  const postBySlug = new DataLoader(
-    observed('postBySlug', cachedBatch<PostRecord>({
-      cache,
-      kind: 'post',
-      scope: scopes.post.bySlug,
-      onStale,
-      onResult: tagged('post', 'slug'),
-      fetch: async (slugs) => {
-        const startedAt = cache.timestamp();
-        return alsoById(cache, 'post', scopes.post.byId, postById, await fetchPostsBySlugs(slugs), startedAt);
-      },
-    })),
-  );
-  const authorById = new DataLoader(
-    observed('authorById', cachedBatch<AuthorRecord>({ cache, kind: 'author', scope: scopes.author.byId, onStale, onResult: tagged('author', 'id'), fetch: (ids) => authors.getAuthorsByIds(ids, call) })),
-  );
-  const authorBySlug = new DataLoader(
-    observed('authorBySlug', cachedBatch<AuthorRecord>({
-      cache,
-      kind: 'author',
-      scope: scopes.author.bySlug,
-      onStale,
-      onResult: tagged('author', 'slug'),
-      fetch: async (slugs) => {
-        const startedAt = cache.timestamp();
-        return alsoById(cache, 'author', scopes.author.byId, authorById, await authors.getAuthorsBySlugs(slugs, call), startedAt);
-      },
-    })),
-  );
-  const topicById = new DataLoader(
-    observed('topicById', cachedBatch<TopicRecord>({ cache, kind: 'topic', scope: scopes.topic.byId, onStale, onResult: tagged('topic', 'id'), fetch: (ids) => topics.getTopicsByIds(ids, call) })),
-  );
-  const completeTopicById = new DataLoader(
-    observed('completeTopicById', cachedBatch<TopicRecord>({
-      cache,
-      kind: 'topic',
-      scope: scopes.topic.byId,
-      onStale,
-      onResult: tagged('topic', 'id'),
-      complete: (topic) => topic.description !== undefined,
-      fetch: (ids) => topics.getTopicsByIds(ids, call),
-    })),
-  );
-  const topicBySlug = new DataLoader(
-    observed('topicBySlug', cachedBatch<TopicRecord>({
-      cache,
-      kind: 'topic',
-      scope: scopes.topic.bySlug,
-      onStale,
-      onResult: tagged('topic', 'slug'),
-      fetch: async (slugs) => {
-        const startedAt = cache.timestamp();
-        return alsoById(cache, 'topic', scopes.topic.byId, topicById, await topics.getTopicsBySlugs(slugs, call), startedAt);
-      },
-    })),
-  );
+  /** Entities by id: cache, then one upstream call per batch. */
+  const byId = <T extends { id: string }>(name: keyof Loaders, type: 'post' | 'author' | 'topic', fetch: (ids: string[]) => Promise<(T | null)[]>, complete?: (value: T) => boolean) =>
+    new DataLoader(observed(name, cachedBatch<T>({ cache, kind: type, scope: scopes[type].byId, onStale, onResult: tagged(type, 'id'), complete, fetch })));
+  /** Entities by slug; what is found is also kept (and primed) by id, so purges by id find it. */
+  const bySlug = <T extends { id: string }>(name: keyof Loaders, type: 'post' | 'author' | 'topic', idLoader: DataLoader<string, T | null>, fetch: (slugs: string[]) => Promise<(T | null)[]>) =>
+    new DataLoader(
+      observed(name, cachedBatch<T>({
+        cache,
+        kind: type,
+        scope: scopes[type].bySlug,
+        onStale,
+        onResult: tagged(type, 'slug'),
+        fetch: async (slugs) => {
+          const startedAt = cache.timestamp();
+          return alsoById(cache, type, scopes[type].byId, idLoader, await fetch(slugs), startedAt);
+        },
+      })),
+    );
+
+  const postById = byId<PostRecord>('postById', 'post', fetchPostsByIds);
+  const postBySlug = bySlug<PostRecord>('postBySlug', 'post', postById, fetchPostsBySlugs);
+  const authorById = byId<AuthorRecord>('authorById', 'author', (ids) => authors.getAuthorsByIds(ids, call));
+  const authorBySlug = bySlug<AuthorRecord>('authorBySlug', 'author', authorById, (slugs) => authors.getAuthorsBySlugs(slugs, call));
+  const topicById = byId<TopicRecord>('topicById', 'topic', (ids) => topics.getTopicsByIds(ids, call));
+  // Topics that came embedded with posts lack their description; this loader fetches it when asked for.
+  const completeTopicById = byId<TopicRecord>('completeTopicById', 'topic', (ids) => topics.getTopicsByIds(ids, call), (topic) => topic.description !== undefined);
+  const topicBySlug = bySlug<TopicRecord>('topicBySlug', 'topic', topicById, (slugs) => topics.getTopicsBySlugs(slugs, call));
   const relatedByPostId = new DataLoader(
     observed('relatedByPostId', cachedBatch<RelatedRef[]>({
       cache,
@@ -181,13 +159,13 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch, call }: 
   );
 
   // The included records are kept apart: the cached listing holds only its posts.
-  const listPage = async (params: PostListParams): Promise<PostListPage> => {
-    if (!posts.listPostsWithIncluded) return posts.listPosts(params, call);
-    const startedAt = cache.timestamp();
-    const { page, included } = await posts.listPostsWithIncluded(params, call);
-    keepIncluded(included, startedAt);
-    return page;
-  };
+  const listPage = keepingIncluded(
+    (params: PostListParams) => posts.listPosts(params, call),
+    posts.listPostsWithIncluded && (async (params: PostListParams) => {
+      const { page: result, included } = await posts.listPostsWithIncluded!(params, call);
+      return { result, included };
+    }),
+  );
   const listBatch = cachedBatch<PostListPage>({
     cache,
     kind: 'postList',
