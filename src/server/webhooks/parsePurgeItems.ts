@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PurgeItem } from '../../cache/ContentPurger';
+import { TAGGED_KINDS } from '../../config/entityKinds';
 
 /** More than this in one call is a bulk import: purge everything some other way. */
 export const MAX_PURGE_ITEMS = 500;
@@ -7,7 +8,8 @@ export const MAX_PURGE_ITEMS = 500;
 const Id = z.union([z.string().trim().min(1).max(200), z.number().int().nonnegative()]).transform(String);
 
 const Item = z.object({
-  type: z.enum(['post', 'author', 'topic'], { error: 'must be "post", "author" or "topic"' }),
+  // Every kind with cache tags can be purged by name; the list comes from the entity-kind table.
+  type: z.enum(TAGGED_KINDS as [string, ...string[]], { error: `must be ${quotedList(TAGGED_KINDS)}` }),
   id: Id,
   slug: z.string().trim().min(1).max(200).optional(),
 });
@@ -34,6 +36,11 @@ export function parsePurgeItems(raw: Buffer): ParsedPurgeItems {
     issue.code === 'invalid_union' ? issue.errors.flat().map((inner) => describe(inner.path, inner.message)) : [describe(issue.path, issue.message)],
   );
   return { ok: false, problems: [...new Set(problems)] };
+}
+
+function quotedList(values: readonly string[]): string {
+  const quoted = values.map((value) => `"${value}"`);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}` : (quoted[0] ?? '');
 }
 
 function describe(path: PropertyKey[], message: string): string {

@@ -1,0 +1,32 @@
+import { GatewayCache } from '../../src/cache/GatewayCache';
+import { ENTITY_KINDS, type EntityKindTable } from '../../src/config/entityKinds';
+import type { Sources } from '../../src/sources/types';
+
+export interface MemoryCacheOptions {
+  /** Source names, for the key spaces; the demo newsroom's by default. */
+  sourceNames?: Partial<Record<keyof Sources, string>>;
+  kinds?: EntityKindTable;
+  now?: () => number;
+  maxEntries?: number;
+  responses?: boolean;
+  onError?: (error: unknown) => void;
+}
+
+/** The gateway's cache facade with in-process tiers only and the table's default policies, for tests below HTTP. */
+export function memoryGatewayCache(options: MemoryCacheOptions = {}): GatewayCache {
+  const kinds = options.kinds ?? ENTITY_KINDS;
+  const { ledger, memos } = GatewayCache.prepare({ kinds, now: options.now });
+  return new GatewayCache({
+    kinds,
+    policies: Object.fromEntries(Object.entries(kinds).map(([kind, spec]) => [kind, spec.cache])),
+    sourceNames: { posts: 'demo', authors: 'demo', topics: 'demo', related: 'demo', ...options.sourceNames },
+    memory: { maxEntries: options.maxEntries ?? 10_000 },
+    responses: { enabled: options.responses ?? true, maxBytes: 16 * 1024 * 1024, maxTtlSeconds: 300 },
+    persistedQueries: { memoryEntries: 100 },
+    instanceId: 'test',
+    ledger,
+    memos,
+    version: 'test',
+    onError: options.onError ?? (() => {}),
+  });
+}
