@@ -97,6 +97,7 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
     ...(config.metrics.enabled ? { '/metrics': createMetricsRoute(metrics) } : {}),
     '/webhooks/content-changed': createContentChangedRoute({
       secret: config.webhook?.secret,
+      kinds: cache.tags.kinds,
       purge: (items) => cache.purge(items),
       bodyLimitBytes: config.http.bodyLimitBytes,
       onPurged: (report) => logger.info({ purged: report.entities, tags: report.tags, sharedCache: report.shared }, 'content changed: purged'),

@@ -1,10 +1,9 @@
 import { GatewayCache } from '../../src/cache/GatewayCache';
 import { ENTITY_KINDS, type EntityKindTable } from '../../src/config/entityKinds';
-import type { Sources } from '../../src/sources/types';
 
 export interface MemoryCacheOptions {
   /** Source names, for the key spaces; the demo newsroom's by default. */
-  sourceNames?: Partial<Record<keyof Sources, string>>;
+  sourceNames?: Record<string, string>;
   kinds?: EntityKindTable;
   now?: () => number;
   maxEntries?: number;

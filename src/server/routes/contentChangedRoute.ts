@@ -2,13 +2,15 @@ import type { PurgeItem, PurgeReport } from '../../cache/ContentPurger';
 import { ErrorCode } from '../../errors';
 import { readBodyOrAnswer413 } from '../readBody';
 import { sendError, sendJson } from '../sendJson';
-import { parsePurgeItems } from '../webhooks/parsePurgeItems';
+import { createPurgeItemsParser } from '../webhooks/parsePurgeItems';
 import { verifySignature } from '../webhooks/verifySignature';
 import type { Route } from './Route';
 
 export interface ContentChangedRouteDeps {
   /** Unset: the webhook is turned off and says so. */
   secret: string | undefined;
+  /** The kinds a purge may name: those with cache tags. */
+  kinds: readonly string[];
   /** The cache facade's purge: every cache, every tier, every instance. */
   purge: (items: readonly PurgeItem[]) => Promise<PurgeReport>;
   bodyLimitBytes: number;
@@ -21,7 +23,8 @@ export interface ContentChangedRouteDeps {
  * before it is even parsed; then the named entities and every cached response showing them are purged
  * on all instances, and the answer lists the tags to purge at the CDN.
  */
-export function createContentChangedRoute({ secret, purge, bodyLimitBytes, onPurged }: ContentChangedRouteDeps): Route {
+export function createContentChangedRoute({ secret, kinds, purge, bodyLimitBytes, onPurged }: ContentChangedRouteDeps): Route {
+  const parsePurgeItems = createPurgeItemsParser(kinds);
   return async (req, res) => {
     if (!secret) {
       sendError(res, 404, ErrorCode.NOT_FOUND, 'The content-changed webhook is turned off: set WEBHOOK_SECRET to turn it on.');
