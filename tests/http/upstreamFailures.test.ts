@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REFERENCE_SLUG } from '../../src/sources/demo/demoNewsroom';
 import { ArticlePageDocument, type ArticlePageQuery } from '../generated/operations';
 import { type Fault, type FakeService, type FakeWordPress, startFakeService, startFakeWordPress } from '../support/fakeUpstreams';
 import { recordingTelemetry } from '../support/recordingTelemetry';
 import { type GraphQLResponse, startTestGateway, type TestGateway } from '../support/startTestGateway';
+import { REFERENCE_SLUG } from '../support/fixtures';
 
 /** Kept small so failure paths finish fast; the WordPress budget is larger so only the failing upstream decides. */
 const RELATED_TIMEOUT_MS = 200;
