@@ -11,8 +11,7 @@ import { buildGatewaySchema } from '../../src/server/buildGatewaySchema';
 import { createOperationCachePolicy, type CacheableHint } from '../../src/server/httpCache/operationCachePolicy';
 import { operationFiles } from '../support/operationFiles';
 import { demoSources } from '../support/startTestGateway';
-
-const REFERENCE_SLUG = 'lee-jae-myung-to-visit-japan-for-summit-with-takaichi-after-xi-meeting';
+import { REFERENCE_SLUG } from '../support/fixtures';
 
 interface Observed {
   apollo: CacheableHint;
