@@ -1,10 +1,9 @@
 import { print } from 'graphql';
 import { ArticlePageDocument, type ArticlePageQuery } from '../generated/operations';
 import { EditableNewsroom } from '../support/editableNewsroom';
-import { sendContentChanged, TEST_WEBHOOK_SECRET } from '../support/signedWebhook';
+import { sendContentChanged } from '../support/signedWebhook';
 import { startTestGateway, type TestGateway } from '../support/startTestGateway';
-
-const REFERENCE_SLUG = 'lee-jae-myung-to-visit-japan-for-summit-with-takaichi-after-xi-meeting';
+import { REFERENCE_SLUG, TEST_WEBHOOK_SECRET } from '../support/fixtures';
 
 describe('POST /webhooks/content-changed on a single instance', () => {
   const newsroom = new EditableNewsroom();

@@ -5,9 +5,7 @@ import { countingSources } from '../support/countingSources';
 import { aliasedQuery, directiveQuery, fragmentSpreadQuery, nestedQuery } from '../support/hostileQueries';
 import { rawPost, type RawResponse } from '../support/rawPost';
 import { demoSources, startTestGateway, type TestGateway } from '../support/startTestGateway';
-
-const REFERENCE_SLUG = 'lee-jae-myung-to-visit-japan-for-summit-with-takaichi-after-xi-meeting';
-const JSON_HEADERS = { 'content-type': 'application/json' };
+import { JSON_HEADERS, REFERENCE_SLUG } from '../support/fixtures';
 
 interface HostileCase {
   name: string;

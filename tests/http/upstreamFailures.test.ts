@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REFERENCE_SLUG } from '../../src/sources/demo/demoNewsroom';
 import { ArticlePageDocument, type ArticlePageQuery } from '../generated/operations';
 import { type Fault, type FakeService, type FakeWordPress, startFakeService, startFakeWordPress } from '../support/fakeUpstreams';
 import { recordingTelemetry } from '../support/recordingTelemetry';
 import { type GraphQLResponse, startTestGateway, type TestGateway } from '../support/startTestGateway';
+import { REFERENCE_SLUG } from '../support/fixtures';
+import { waitFor } from '../support/waitFor';
 
 /** Kept small so failure paths finish fast; the WordPress budget is larger so only the failing upstream decides. */
 const RELATED_TIMEOUT_MS = 200;
@@ -157,7 +158,11 @@ describe('ArticlePage when the related-stories or authors upstream fails', () =>
       expect(elapsedMs).toBeLessThan(RELATED_TIMEOUT_MS);
 
       related.clearFaults();
-      await new Promise((resolve) => setTimeout(resolve, BREAKER_RESET_MS + 50));
+      // After BREAKER_RESET_MS the breaker lets a trial call through, and says so.
+      await waitFor(() => telemetry.breakerStates.some((entry) => entry.state === 'half_open'), {
+        timeoutMs: BREAKER_RESET_MS + 2000,
+        description: 'the related breaker to half-open',
+      });
       const recovered = await timedArticlePage(gateway);
       expect(recovered.response.body.errors).toBeUndefined();
       expect(recovered.response.body.data?.post?.relatedStories).toHaveLength(6);

@@ -2,7 +2,6 @@ import pino from 'pino';
 import { GatewayCache } from '../../src/cache/GatewayCache';
 import { UPSTREAM_DEFAULTS } from '../../src/config';
 import { DemoNewsroomSource } from '../../src/sources/demo/DemoNewsroomSource';
-import { REFERENCE_SLUG } from '../../src/sources/demo/demoNewsroom';
 import { UpstreamClient } from '../../src/sources/http/UpstreamClient';
 import { noopTelemetry } from '../../src/telemetry';
 import { WordPressApi } from '../../src/sources/wordpress/WordPressApi';
@@ -12,6 +11,7 @@ import { RecentPostSummaries } from '../../src/sources/wordpress/RecentPostSumma
 import { WordPressRelatedSource } from '../../src/sources/wordpress/WordPressRelatedSource';
 import { WordPressTopicSource } from '../../src/sources/wordpress/WordPressTopicSource';
 import { type FakeWordPress, startFakeWordPress } from '../support/fakeUpstreams';
+import { REFERENCE_AUTHOR, REFERENCE_SLUG } from '../support/fixtures';
 
 const logger = pino({ level: 'silent' });
 const demo = new DemoNewsroomSource();
@@ -126,7 +126,7 @@ describe('WordPress source', () => {
     const authors = new WordPressAuthorSource(api);
     const topics = new WordPressTopicSource(api);
     const byId = await authors.getAuthorsByIds(['3', '999', 'x']);
-    expect(byId[0]).toMatchObject({ id: '3', slug: 'saif-rahman', name: 'Saif Rahman', url: `${wp.url}/author/saif-rahman/` });
+    expect(byId[0]).toMatchObject({ id: REFERENCE_AUTHOR.id, slug: REFERENCE_AUTHOR.slug, name: REFERENCE_AUTHOR.name, url: `${wp.url}/author/${REFERENCE_AUTHOR.slug}/` });
     expect(byId[0]?.bio).toMatch(/^Saif Rahman is our Asia-Pacific correspondent/);
     expect(byId[0]?.avatarUrl).toMatch(/s=96$/);
     expect(byId.slice(1)).toEqual([null, null]);

@@ -10,8 +10,8 @@ import type { Sources } from '../../src/sources/types';
 import { memoryGatewayCache } from '../support/memoryCache';
 import { operationFiles } from '../support/operationFiles';
 import { demoSources } from '../support/startTestGateway';
+import { REFERENCE_AUTHOR, REFERENCE_SLUG } from '../support/fixtures';
 
-const REFERENCE_SLUG = 'lee-jae-myung-to-visit-japan-for-summit-with-takaichi-after-xi-meeting';
 const ARTICLE_PAGE = operationFiles().find((file) => file.name === 'ArticlePage')?.source as string;
 
 type Engine = 'graphql-jit' | 'graphql-js';
@@ -74,7 +74,7 @@ describe('graphql-jit answers exactly as graphql-js does', () => {
   it.each(operationFiles().map((file) => [file.name, file.source]))('for %s, found and missing, warm and cold', async (name, source) => {
     const cache = newCache();
     const sources = demoSources();
-    const variableSets = name === 'LatestPosts' ? [{ first: 3 }, { topic: 'no-such-topic' }] : [{ slug: name === 'ArticlePage' ? REFERENCE_SLUG : 'saif-rahman' }, { slug: 'no-such-slug' }];
+    const variableSets = name === 'LatestPosts' ? [{ first: 3 }, { topic: 'no-such-topic' }] : [{ slug: name === 'ArticlePage' ? REFERENCE_SLUG : REFERENCE_AUTHOR.slug }, { slug: 'no-such-slug' }];
     for (const variables of variableSets) {
       await answers(source, variables, sources, cache);
       await answers(source, variables, sources, cache);

@@ -9,8 +9,7 @@ import { createOperationCachePolicy, type CacheableHint } from '../../src/server
 import { memoryGatewayCache } from '../support/memoryCache';
 import { operationFiles } from '../support/operationFiles';
 import { demoSources } from '../support/startTestGateway';
-
-const REFERENCE_SLUG = 'lee-jae-myung-to-visit-japan-for-summit-with-takaichi-after-xi-meeting';
+import { REFERENCE_SLUG } from '../support/fixtures';
 
 interface Observed {
   apollo: CacheableHint;
