@@ -7,8 +7,8 @@ import { startTestGateway, type TestGateway } from '../support/startTestGateway'
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 
 /** The code of a JSON error body, checked to be one of ErrorCode's. */
-function codeOf(body: { errors?: { extensions?: Record<string, unknown> }[] }): string {
-  const code = body.errors?.[0]?.extensions?.code;
+function codeOf(body: unknown): string {
+  const code = (body as { errors?: { extensions?: Record<string, unknown> }[] }).errors?.[0]?.extensions?.code;
   expect(typeof code).toBe('string');
   expect(KNOWN_CODES.has(code as string)).toBe(true);
   return code as string;
