@@ -6,13 +6,6 @@ import type { BuildContext, Section } from './Section';
 import { gatewaySections } from './sections';
 import { type Layers, resolve, settingsIn, type SettingTree, valuesOf } from './Setting';
 
-/**
- * Configuration, read once in src/index.ts and passed down. Values come from environment variables and,
- * optionally, a JSON file named by GATEWAY_CONFIG: environment over file over default (for a setting that
- * narrows a general one: specific env, general env, specific file, general file, default). Every problem
- * is reported at once, so an operator fixes a bad deployment in one go. The settings themselves are
- * declared in the sections of this directory.
- */
 export type { Config } from './Config';
 export type { CacheConfig } from './cache';
 export type { CacheKind, KindCachePolicy, ServiceName, SourceName } from './entityKinds';
@@ -38,6 +31,13 @@ export interface LoadConfigOptions {
   entityKinds?: EntityKindTable;
 }
 
+/**
+ * Configuration, read once in src/index.ts and passed down. Values come from environment variables and,
+ * optionally, a JSON file named by GATEWAY_CONFIG: environment over file over default (for a setting that
+ * narrows a general one: specific env, general env, specific file, general file, default). Every problem
+ * is reported at once, so an operator fixes a bad deployment in one go. The settings themselves are
+ * declared in the sections of this directory.
+ */
 export function loadConfig(env: Record<string, string | undefined>, options: LoadConfigOptions = {}): Config {
   const sections = gatewaySections(options.entityKinds);
   const all = Object.values(sections);
