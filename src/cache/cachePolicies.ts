@@ -1,8 +1,8 @@
-import type { CacheTtlOverrides } from '../config';
+import { type CacheKind, ENTITY_KINDS, type KindCachePolicy } from '../config/entityKinds';
 
-/** What the entity cache holds, one key space each. */
-export type CacheKind = 'post' | 'author' | 'topic' | 'related' | 'postList';
+export type { CacheKind };
 
+/** A kind's freshness in milliseconds, as Keyv takes TTLs; config holds the same settings in seconds. */
 export interface CachePolicy {
   /** How long a value is served as fresh. */
   ttlMs: number;
@@ -20,40 +20,23 @@ export interface CachePolicy {
 export type CachePolicies = Record<CacheKind, CachePolicy>;
 
 const SECOND = 1000;
-const MINUTE = 60 * SECOND;
 
-/** Articles change (corrections, updates) more often than people and taxonomies. */
-export const DEFAULT_CACHE_POLICIES: CachePolicies = {
-  post: { ttlMs: 60 * SECOND, missTtlMs: 10 * SECOND, staleWhileRevalidateMs: 60 * SECOND, staleIfErrorMs: 10 * MINUTE },
-  postList: { ttlMs: 30 * SECOND, missTtlMs: 10 * SECOND, staleWhileRevalidateMs: 30 * SECOND, staleIfErrorMs: 10 * MINUTE },
-  author: { ttlMs: 5 * MINUTE, missTtlMs: 30 * SECOND, staleWhileRevalidateMs: 5 * MINUTE, staleIfErrorMs: 60 * MINUTE },
-  topic: { ttlMs: 5 * MINUTE, missTtlMs: 30 * SECOND, staleWhileRevalidateMs: 5 * MINUTE, staleIfErrorMs: 60 * MINUTE },
-  related: { ttlMs: 60 * SECOND, missTtlMs: 10 * SECOND, staleWhileRevalidateMs: 60 * SECOND, staleIfErrorMs: 10 * MINUTE },
-};
-
-/** Seconds, from config; unset ones keep the defaults. */
-export type CachePolicyOverrides = CacheTtlOverrides;
-
-const TTL_OVERRIDE: Record<CacheKind, keyof CachePolicyOverrides> = {
-  post: 'postSeconds',
-  postList: 'postListSeconds',
-  author: 'authorSeconds',
-  topic: 'topicSeconds',
-  related: 'relatedSeconds',
-};
-
-/** The defaults with the operator's overrides (seconds, from config) applied. */
-export function resolveCachePolicies(overrides: CachePolicyOverrides, defaults: CachePolicies = DEFAULT_CACHE_POLICIES): CachePolicies {
-  const seconds = (value: number | undefined, fallbackMs: number) => (value === undefined ? fallbackMs : value * SECOND);
-  const resolved = {} as CachePolicies;
-  for (const kind of Object.keys(defaults) as CacheKind[]) {
-    const base = defaults[kind];
-    resolved[kind] = {
-      ttlMs: seconds(overrides[TTL_OVERRIDE[kind]], base.ttlMs),
-      missTtlMs: seconds(overrides.missSeconds, base.missTtlMs),
-      staleWhileRevalidateMs: seconds(overrides.staleWhileRevalidateSeconds, base.staleWhileRevalidateMs),
-      staleIfErrorMs: seconds(overrides.staleIfErrorSeconds, base.staleIfErrorMs),
+/** `config.cache.kinds` (seconds) as the entity cache uses it (milliseconds). */
+export function toCachePolicies(kinds: Readonly<Record<CacheKind, KindCachePolicy>>): CachePolicies {
+  const policies = {} as CachePolicies;
+  for (const kind of Object.keys(kinds) as CacheKind[]) {
+    const seconds = kinds[kind];
+    policies[kind] = {
+      ttlMs: seconds.ttlSeconds * SECOND,
+      missTtlMs: seconds.missTtlSeconds * SECOND,
+      staleWhileRevalidateMs: seconds.staleWhileRevalidateSeconds * SECOND,
+      staleIfErrorMs: seconds.staleIfErrorSeconds * SECOND,
     };
   }
-  return resolved;
+  return policies;
 }
+
+/** The entity-kind table's defaults, for caches built without a config (tests, tools). */
+export const DEFAULT_CACHE_POLICIES: CachePolicies = toCachePolicies(
+  Object.fromEntries(Object.entries(ENTITY_KINDS).map(([kind, spec]) => [kind, spec.cache])) as Record<CacheKind, KindCachePolicy>,
+);

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
+import { toCachePolicies } from '../cache/cachePolicies';
 import { ContentPurger } from '../cache/ContentPurger';
 import { EntityCache } from '../cache/EntityCache';
 import { MemoryTier } from '../cache/MemoryTier';
@@ -37,9 +38,6 @@ import { TrustedDocuments } from './trusted/TrustedDocuments';
 
 /** Bumped when record shapes change, so a shared cache never serves entries of an older shape. */
 export const CACHE_VERSION = 'v1';
-
-/** Registered query documents are small; this many cover any real site's operations. */
-const PERSISTED_QUERY_MEMORY_ENTRIES = 5_000;
 
 export interface GatewayDeps {
   config: Config;
@@ -103,6 +101,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
         url: config.redis.url,
         commandTimeoutMs: config.redis.commandTimeoutMs,
         connectTimeoutMs: config.redis.connectTimeoutMs,
+        breaker: config.redisBreaker,
         onDown: (error) => logger.warn({ err: error }, 'redis unavailable: serving from the in-process cache and the upstreams until it is back'),
         onUp: () => logger.info('redis connected: the shared cache is in use'),
         onBreakerState: (state) => telemetry.breakerState('redis', state),
@@ -113,7 +112,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   const sharedTier = (name: string, longestEntryMs: number) =>
     redis ? { tier: new RedisTier(redis, `${prefix}:${name}`), tags: new RedisTagIndex(redis, `${prefix}:${name}:tag:`, longestEntryMs) } : undefined;
 
-  const { policies } = config.cache;
+  const policies = toCachePolicies(config.cache.kinds);
   const listingLifetimeMs = policies.postList.ttlMs + Math.max(policies.postList.staleWhileRevalidateMs, policies.postList.staleIfErrorMs);
   const cache = new EntityCache(new TieredStore(new MemoryTier({ maxEntries: config.cache.maxEntries }), sharedTier('entity', listingLifetimeMs), hooks), {
     policies,
@@ -130,7 +129,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
         CACHE_VERSION,
       )
     : undefined;
-  const persistedQueryStore = new TieredStore(new MemoryTier({ maxEntries: PERSISTED_QUERY_MEMORY_ENTRIES }), sharedTier('apq', 0), hooks);
+  const persistedQueryStore = new TieredStore(new MemoryTier({ maxEntries: config.persistedQueries.maxEntries }), sharedTier('apq', 0), hooks);
 
   const purger = new ContentPurger({
     entities: cache,
@@ -165,7 +164,7 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
       responseCache: responseCache ? { cache: responseCache, maxTtlSeconds: config.responseCache.maxTtlSeconds } : undefined,
     }),
     '/healthz': healthRoute,
-    '/readyz': createReadinessRoute(checks),
+    '/readyz': createReadinessRoute(checks, { checkTimeoutMs: config.server.readinessCheckTimeoutMs }),
     ...(config.metrics.enabled ? { '/metrics': createMetricsRoute(metrics) } : {}),
     '/webhooks/content-changed': createContentChangedRoute({
       secret: config.webhook?.secret,
@@ -244,8 +243,8 @@ export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
 
   const server = createServer(handle);
   // A client that sends headers slowly must not hold a socket forever.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
+  server.headersTimeout = config.server.headersTimeoutMs;
+  server.requestTimeout = config.server.receiveTimeoutMs;
   server.on('clientError', answerClientError);
 
   const settle = async () => {

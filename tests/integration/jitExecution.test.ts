@@ -2,7 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import { EntityCache } from '../../src/cache/EntityCache';
 import { MemoryTier } from '../../src/cache/MemoryTier';
 import { PersistedQueryCache } from '../../src/cache/PersistedQueryCache';
-import { resolveCachePolicies } from '../../src/cache/cachePolicies';
+import { DEFAULT_CACHE_POLICIES } from '../../src/cache/cachePolicies';
 import { TieredStore } from '../../src/cache/TieredStore';
 import { loadConfig } from '../../src/config';
 import { createContext, type GatewayContext } from '../../src/context';
@@ -34,7 +34,7 @@ async function startApollo(engine: Engine, executed: Engine[]): Promise<ApolloSe
 
 function newCache(now: () => number = Date.now): EntityCache {
   return new EntityCache(new TieredStore(new MemoryTier({ maxEntries: 10_000 }), undefined, { onError: () => {} }), {
-    policies: resolveCachePolicies({}),
+    policies: DEFAULT_CACHE_POLICIES,
     version: 'test',
     onError: () => {},
     now,

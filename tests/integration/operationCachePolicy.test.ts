@@ -3,7 +3,7 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { buildSchema, type GraphQLSchema } from 'graphql';
 import { EntityCache } from '../../src/cache/EntityCache';
 import { MemoryTier } from '../../src/cache/MemoryTier';
-import { resolveCachePolicies } from '../../src/cache/cachePolicies';
+import { DEFAULT_CACHE_POLICIES } from '../../src/cache/cachePolicies';
 import { TieredStore } from '../../src/cache/TieredStore';
 import { createContext } from '../../src/context';
 import { toGlobalId } from '../../src/globalId';
@@ -60,7 +60,7 @@ async function startComparison(schema: GraphQLSchema, contextValue: () => BaseCo
 describe('the operation cache policy matches Apollo\'s cache-control plugin', () => {
   const sources = demoSources();
   const cache = new EntityCache(new TieredStore(new MemoryTier({ maxEntries: 10_000 }), undefined, { onError: () => {} }), {
-    policies: resolveCachePolicies({}),
+    policies: DEFAULT_CACHE_POLICIES,
     version: 'test',
     onError: () => {},
   });

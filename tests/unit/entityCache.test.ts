@@ -1,8 +1,9 @@
 import { EntityCache } from '../../src/cache/EntityCache';
-import { DEFAULT_CACHE_POLICIES, resolveCachePolicies } from '../../src/cache/cachePolicies';
+import { DEFAULT_CACHE_POLICIES, toCachePolicies } from '../../src/cache/cachePolicies';
 import { MemoryTier } from '../../src/cache/MemoryTier';
 import { ResponseCache, responseSize } from '../../src/cache/ResponseCache';
 import { TieredStore } from '../../src/cache/TieredStore';
+import { loadConfig } from '../../src/config';
 import { cachedBatch } from '../../src/loaders/cachedBatch';
 
 const policy = DEFAULT_CACHE_POLICIES.post;
@@ -114,7 +115,7 @@ describe('entity cache freshness', () => {
   });
 
   it('applies TTL overrides from configuration', () => {
-    const policies = resolveCachePolicies({ postSeconds: 5, missSeconds: 2, staleWhileRevalidateSeconds: 0 });
+    const policies = toCachePolicies(loadConfig({ CACHE_TTL_POST_SECONDS: '5', CACHE_MISS_TTL_SECONDS: '2', CACHE_STALE_WHILE_REVALIDATE_SECONDS: '0' }).cache.kinds);
     expect(policies.post).toEqual({ ttlMs: 5000, missTtlMs: 2000, staleWhileRevalidateMs: 0, staleIfErrorMs: DEFAULT_CACHE_POLICIES.post.staleIfErrorMs });
     expect(policies.author.ttlMs).toBe(DEFAULT_CACHE_POLICIES.author.ttlMs);
     expect(policies.author.missTtlMs).toBe(2000);
