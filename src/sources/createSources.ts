@@ -15,9 +15,6 @@ import { WordPressTopicSource } from './wordpress/WordPressTopicSource';
 import { RecentPostSummaries } from './wordpress/RecentPostSummaries';
 import type { WpPostSummary } from './wordpress/wordPressSchemas';
 
-/** Enough for the articles of the requests in flight; a few seconds bridges a lookup and its ranking. */
-const RECENT_SUMMARIES = { max: 2_000, ttlMs: 5_000 };
-
 export interface SourceDeps {
   logger: Logger;
   telemetry?: Telemetry;
@@ -63,8 +60,8 @@ export function createSources(config: Config, deps: SourceDeps): GatewaySources 
 
   const { sources: choice } = config;
   // Only worth keeping when the posts and the built-in ranking both come from WordPress.
-  const summaries =
-    choice.posts === 'wordpress' && choice.related === 'wordpress' ? new RecentPostSummaries(deps.memo<WpPostSummary>('post', RECENT_SUMMARIES)) : undefined;
+  const memo = choice.posts === 'wordpress' && choice.related === 'wordpress' ? config.wordpress?.recentSummaries : undefined;
+  const summaries = memo ? new RecentPostSummaries(deps.memo<WpPostSummary>('post', { max: memo.maxEntries, ttlMs: memo.ttlMs })) : undefined;
   const posts =
     choice.posts === 'wordpress' ? new WordPressPostSource(wordpressApi(), { featuredMedia: config.wordpress?.featuredMedia ?? 'embed', summaries }) : demoSource();
 

@@ -93,7 +93,7 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
       responseCache: cache.responses ? new ResponseCacheFront(cache.responses, cache.responseMaxTtlSeconds) : undefined,
     }),
     '/healthz': healthRoute,
-    '/readyz': createReadinessRoute(checks),
+    '/readyz': createReadinessRoute(checks, { checkTimeoutMs: config.server.readinessCheckTimeoutMs }),
     ...(config.metrics.enabled ? { '/metrics': createMetricsRoute(metrics) } : {}),
     '/webhooks/content-changed': createContentChangedRoute({
       secret: config.webhook?.secret,
@@ -110,8 +110,8 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
     logger,
     telemetry,
     requestTimeoutMs: config.http.requestTimeoutMs,
-    headersTimeoutMs: 10_000,
-    receiveTimeoutMs: 30_000,
+    headersTimeoutMs: config.server.headersTimeoutMs,
+    receiveTimeoutMs: config.server.receiveTimeoutMs,
   });
 
   return {

@@ -3,13 +3,9 @@ import { GatewayCache } from '../cache/GatewayCache';
 import type { MemoRegistry } from '../cache/MemoRegistry';
 import type { PurgeLedger } from '../cache/PurgeLedger';
 import { RedisConnection, RedisUnavailableError } from '../cache/RedisConnection';
-import type { CachePolicy } from '../cache/cachePolicies';
 import type { Config } from '../config';
 import type { Sources } from '../sources/types';
 import type { Telemetry } from '../telemetry';
-
-/** Registered query documents are small; this many cover any real site's operations. */
-const PERSISTED_QUERY_MEMORY_ENTRIES = 5_000;
 
 export interface WiredCache {
   cache: GatewayCache;
@@ -33,6 +29,7 @@ export function wireCache(
         url: config.redis.url,
         commandTimeoutMs: config.redis.commandTimeoutMs,
         connectTimeoutMs: config.redis.connectTimeoutMs,
+        breaker: config.redisBreaker,
         onDown: (error) => logger.warn({ err: error }, 'redis unavailable: serving from the in-process cache and the upstreams until it is back'),
         onUp: () => logger.info('redis connected: the shared cache is in use'),
         onBreakerState: (state) => telemetry.breakerState('redis', state),
@@ -42,11 +39,11 @@ export function wireCache(
 
   const { sources } = deps;
   const cache = new GatewayCache({
-    policies: secondsPolicies(config),
+    policies: config.cache.kinds,
     sourceNames: { posts: sources.posts.name, authors: sources.authors.name, topics: sources.topics.name, related: sources.related.name },
     memory: { maxEntries: config.cache.maxEntries },
     responses: { enabled: config.responseCache.enabled, maxBytes: config.responseCache.maxBytes, maxTtlSeconds: config.responseCache.maxTtlSeconds },
-    persistedQueries: { memoryEntries: PERSISTED_QUERY_MEMORY_ENTRIES },
+    persistedQueries: { memoryEntries: config.persistedQueries.maxEntries },
     shared: redis && config.redis ? { connection: redis, keyPrefix: config.redis.keyPrefix } : undefined,
     instanceId: deps.instanceId,
     ledger: deps.ledger,
@@ -58,19 +55,4 @@ export function wireCache(
   });
   cache.start();
   return { cache, redis };
-}
-
-/** TEMPORARY until config exposes `cache.kinds` in seconds. */
-function secondsPolicies(config: Config) {
-  return Object.fromEntries(
-    (Object.entries(config.cache.policies) as [string, CachePolicy][]).map(([kind, policy]) => [
-      kind,
-      {
-        ttlSeconds: policy.ttlMs / 1000,
-        missTtlSeconds: policy.missTtlMs / 1000,
-        staleWhileRevalidateSeconds: policy.staleWhileRevalidateMs / 1000,
-        staleIfErrorSeconds: policy.staleIfErrorMs / 1000,
-      },
-    ]),
-  );
 }

@@ -175,8 +175,9 @@ describe('ArticlePage when the related-stories or authors upstream fails', () =>
   it('serves a rail and an author past their TTL when their upstreams fail, and says so in extensions.stale', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'gateway-config-'));
     const configFile = join(directory, 'gateway.json');
-    // Rails and authors go stale almost at once, and stay usable on error for a minute.
-    writeFileSync(configFile, JSON.stringify({ cache: { related: { ttlMs: 1, staleWhileRevalidateMs: 0, staleIfErrorMs: 60_000 }, author: { ttlMs: 1, staleWhileRevalidateMs: 0, staleIfErrorMs: 60_000 } } }));
+    // Rails and authors go stale after a second (the shortest TTL there is), and stay usable on error for a minute.
+    const shortLived = { ttlSeconds: 1, staleWhileRevalidateSeconds: 0, staleIfErrorSeconds: 60 };
+    writeFileSync(configFile, JSON.stringify({ cache: { related: shortLived, author: shortLived } }));
     // Whole responses would be answered from the response cache; this is about the entity cache.
     const { gateway } = await startGateway({ GATEWAY_CONFIG: configFile, RESPONSE_CACHE: 'false' });
     try {
@@ -185,7 +186,8 @@ describe('ArticlePage when the related-stories or authors upstream fails', () =>
       expect(first.body.errors).toBeUndefined();
       const rail = first.body.data?.post?.relatedStories.map((story) => story.post.slug);
       expect(rail).toHaveLength(6);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      // Past the one-second TTL of what the first request cached.
+      await new Promise((resolve) => setTimeout(resolve, 1_050));
 
       related.inject({ type: 'status', status: 500 }, { route: '/related' });
       authors.inject({ type: 'status', status: 500 }, { route: '/authors' });

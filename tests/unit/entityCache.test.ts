@@ -1,13 +1,14 @@
 import { TAGS } from '../../src/cache/cacheTags';
 import { EntityCache } from '../../src/cache/EntityCache';
-import { DEFAULT_CACHE_POLICIES, resolveCachePolicies } from '../../src/cache/cachePolicies';
 import { KeySpaces, toMilliseconds } from '../../src/cache/KeySpaces';
 import { MemoryTier } from '../../src/cache/MemoryTier';
 import { PurgeLedger } from '../../src/cache/PurgeLedger';
 import { ResponseCache, responseSize } from '../../src/cache/ResponseCache';
 import { TieredStore } from '../../src/cache/TieredStore';
+import { loadConfig } from '../../src/config';
 import { ENTITY_KINDS } from '../../src/config/entityKinds';
 import { cachedBatch } from '../../src/loaders/cachedBatch';
+import { memoryGatewayCache } from '../support/memoryCache';
 
 const policy = toMilliseconds(ENTITY_KINDS.post.cache);
 
@@ -120,10 +121,11 @@ describe('entity cache freshness', () => {
   });
 
   it('applies TTL overrides from configuration', () => {
-    const policies = resolveCachePolicies({ postSeconds: 5, missSeconds: 2, staleWhileRevalidateSeconds: 0 });
-    expect(policies.post).toEqual({ ttlMs: 5000, missTtlMs: 2000, staleWhileRevalidateMs: 0, staleIfErrorMs: DEFAULT_CACHE_POLICIES.post.staleIfErrorMs });
-    expect(policies.author.ttlMs).toBe(DEFAULT_CACHE_POLICIES.author.ttlMs);
-    expect(policies.author.missTtlMs).toBe(2000);
+    const cache = memoryGatewayCache({ policies: loadConfig({ CACHE_TTL_POST_SECONDS: '5', CACHE_MISS_TTL_SECONDS: '2', CACHE_STALE_WHILE_REVALIDATE_SECONDS: '0' }).cache.kinds });
+    const defaults = { post: toMilliseconds(ENTITY_KINDS.post.cache), author: toMilliseconds(ENTITY_KINDS.author.cache) };
+    expect(cache.space('post').policy).toEqual({ ttlMs: 5000, missTtlMs: 2000, staleWhileRevalidateMs: 0, staleIfErrorMs: defaults.post.staleIfErrorMs });
+    expect(cache.space('author').policy.ttlMs).toBe(defaults.author.ttlMs);
+    expect(cache.space('author').policy.missTtlMs).toBe(2000);
   });
 });
 
