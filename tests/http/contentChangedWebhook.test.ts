@@ -93,7 +93,7 @@ describe('content-changed webhook without WEBHOOK_SECRET', () => {
       const response = await sendContentChanged(gateway.baseUrl, { type: 'post', id: '1' });
       expect(response.status).toBe(404);
       const [error] = response.body.errors as { message: string; extensions: { code: string } }[];
-      expect(error?.extensions.code).toBe('WEBHOOK_DISABLED');
+      expect(error?.extensions.code).toBe('NOT_FOUND');
       expect(error?.message).toContain('WEBHOOK_SECRET');
       // The GraphQL endpoint is unaffected.
       const query = await gateway.query(print(ArticlePageDocument), { slug: REFERENCE_SLUG });

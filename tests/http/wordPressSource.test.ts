@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { GatewayCache } from '../../src/cache/GatewayCache';
 import { UPSTREAM_DEFAULTS } from '../../src/config';
 import { DemoNewsroomSource } from '../../src/sources/demo/DemoNewsroomSource';
 import { UpstreamClient } from '../../src/sources/http/UpstreamClient';
@@ -179,7 +180,7 @@ describe('WordPress source', () => {
   });
 
   it('ranks the same rail from the article the post source just read, without asking for it again', async () => {
-    const summaries = new RecentPostSummaries({ max: 100, ttlMs: 60_000 });
+    const summaries = new RecentPostSummaries(GatewayCache.prepare().memos.create('post', { max: 100, ttlMs: 60_000 }));
     const posts = new WordPressPostSource(apiFor(), { featuredMedia: 'embed', summaries });
     const withSummaries = new WordPressRelatedSource(apiFor(), summaries);
     const [article] = await posts.getPostsBySlugs([REFERENCE_SLUG]);
