@@ -1,4 +1,5 @@
 import type { GatewayCache } from './cache/GatewayCache';
+import { ANONYMOUS, type Principal } from './identity/Authenticator';
 import { createLoaders, type Loaders } from './loaders/createLoaders';
 import type { RequestOutcome } from './requestOutcome';
 import type { RequestScope } from './requestScope';
@@ -12,6 +13,8 @@ export interface GatewayContext {
   scope: RequestScope;
   /** What the request produces besides data (tags, stale entities, degraded fields, cache verdicts); the route reads it. */
   outcome: RequestOutcome;
+  /** Who asked: anonymous, a reader or an editor (verified at the HTTP edge). */
+  principal: Principal;
   loaders: Loaders;
 }
 
@@ -21,12 +24,13 @@ export interface ContextDeps {
   telemetry?: Telemetry;
 }
 
-export function createContext(deps: ContextDeps, scope: RequestScope, outcome: RequestOutcome): GatewayContext {
+export function createContext(deps: ContextDeps, scope: RequestScope, outcome: RequestOutcome, principal: Principal = ANONYMOUS): GatewayContext {
   const telemetry = deps.telemetry ?? noopTelemetry;
   return {
     requestId: scope.requestId,
     scope,
     outcome,
+    principal,
     loaders: createLoaders({
       sources: deps.sources,
       cache: deps.cache,

@@ -5,6 +5,7 @@ import pino, { type Logger } from 'pino';
 import { GatewayCache } from '../cache/GatewayCache';
 import type { Config } from '../config';
 import { createContext } from '../context';
+import { Authenticator } from '../identity/Authenticator';
 import { PrometheusTelemetry } from '../metrics/PrometheusTelemetry';
 import { buildGatewaySchema } from '../server/buildGatewaySchema';
 import { createApolloServer } from '../server/createApolloServer';
@@ -89,7 +90,9 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
       bodyLimitBytes: config.http.bodyLimitBytes,
       batchMaxOperations: config.http.batchMaxOperations,
       trustedDocuments: { documents: trustedDocuments, only: config.persistedOperations.only },
-      createContext: (scope, outcome) => createContext({ sources, cache, telemetry }, scope, outcome),
+      createContext: (scope, outcome, principal) => createContext({ sources, cache, telemetry }, scope, outcome, principal),
+      // Audiences (readers, editors) join here as their features are configured.
+      authenticator: new Authenticator([]),
       responseCache: cache.responses ? new ResponseCacheFront(cache.responses, cache.responseMaxTtlSeconds) : undefined,
     }),
     '/healthz': healthRoute,

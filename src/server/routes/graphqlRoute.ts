@@ -1,6 +1,7 @@
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { GatewayContext } from '../../context';
 import { ErrorCode } from '../../errors';
+import type { Authenticator, Principal } from '../../identity/Authenticator';
 import { RequestOutcome } from '../../requestOutcome';
 import type { RequestScope } from '../../requestScope';
 import { carriesCredentials } from '../httpCache/requestAcceptance';
@@ -16,7 +17,9 @@ export interface GraphqlRouteDeps {
   /** Largest batch accepted when batching is on (0: off, and Apollo refuses every batch). */
   batchMaxOperations: number;
   trustedDocuments: TrustedDocumentOptions;
-  createContext: (scope: RequestScope, outcome: RequestOutcome) => GatewayContext;
+  createContext: (scope: RequestScope, outcome: RequestOutcome, principal: Principal) => GatewayContext;
+  /** Verifies bearer tokens; a token it refuses gets a 401 before any GraphQL work. */
+  authenticator: Authenticator;
   /** The full-response cache for anonymous queries; absent when turned off. */
   responseCache?: ResponseCacheFront;
 }
@@ -27,7 +30,7 @@ export interface GraphqlRouteDeps {
  * cache answers anonymous queries with the stored bytes and headers, without parsing or executing
  * anything. The route creates the request's outcome, hands it to the context, and reads it to answer.
  */
-export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations, trustedDocuments, createContext, responseCache }: GraphqlRouteDeps): Route {
+export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations, trustedDocuments, createContext, authenticator, responseCache }: GraphqlRouteDeps): Route {
   return async (req, res, url, scope) => {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
@@ -68,6 +71,15 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
       search = trusted.search.size > 0 ? `?${trusted.search.toString()}` : '';
     }
 
+    // After the fast paths, which never answer a request with credentials; before anything is parsed.
+    const pending = authenticator.authenticate(req.headers.authorization);
+    const authentication = pending instanceof Promise ? await pending : pending;
+    if (!authentication.ok) {
+      sendError(res, 401, ErrorCode.UNAUTHENTICATED, authentication.rejection.message, { 'www-authenticate': 'Bearer error="invalid_token"' });
+      return;
+    }
+    if (res.headersSent) return;
+
     const cacheKey = responseCache?.keyFor({ method, headers: req.headers, body, search, originalSearch: url.search, rawJson });
     if (responseCache && cacheKey && (await responseCache.answerFromCache(res, cacheKey, headOnly))) return;
     const outcome = new RequestOutcome(carriesCredentials(req.headers), cacheKey ? 'MISS' : 'BYPASS');
@@ -80,7 +92,7 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: headOnly ? 'GET' : method, headers, search, body },
-      context: async () => createContext(scope, outcome),
+      context: async () => createContext(scope, outcome, authentication.principal),
     });
 
     // The request timed out, or the client left, while Apollo was working: the answer has nowhere to go.
