@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import pino from 'pino';
 import { loadConfig } from '../src/config';
-import { createGateway } from '../src/server/createGateway';
+import { createGateway } from '../src/wiring/createGateway';
 import { DemoNewsroomSource } from '../src/sources/demo/DemoNewsroomSource';
 import { aliasedQuery, directiveQuery, fragmentSpreadQuery, nestedQuery } from '../tests/support/hostileQueries';
 import { rawPost } from '../tests/support/rawPost';
@@ -32,7 +32,7 @@ const CASES: [string, string | Buffer, Record<string, string>][] = [
 async function measure(env: Record<string, string>, cases: typeof CASES): Promise<void> {
   const demo = new DemoNewsroomSource();
   const config = loadConfig({ NODE_ENV: 'production', PORT: '0', ...env });
-  const gateway = await createGateway({ config, sources: { posts: demo, authors: demo, topics: demo, related: demo }, logger: pino({ level: 'silent' }) });
+  const gateway = await createGateway(config, { sources: { posts: demo, authors: demo, topics: demo, related: demo }, logger: pino({ level: 'silent' }) });
   const { port } = await gateway.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
   const rows = [];

@@ -21,9 +21,8 @@ import { measureHerd } from './scenarios/herd';
 import { measureListing } from './scenarios/listing';
 import { measureMixed } from './scenarios/mixed';
 import { measureThroughput } from './scenarios/throughput';
+import { REFERENCE_SLUG } from '../tests/support/fixtures';
 
-/** The demo newsroom's reference article: its rail holds six stories. */
-const REFERENCE_SLUG = 'lee-jae-myung-to-visit-japan-for-summit-with-takaichi-after-xi-meeting';
 /** Servers in each throughput round: raw (POST), warm, raw (GET), response cache, naive. */
 const THROUGHPUT_SERVERS = 5;
 

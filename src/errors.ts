@@ -15,6 +15,18 @@ export const ErrorCode = {
   PERSISTED_QUERY_NOT_IN_LIST: 'PERSISTED_QUERY_NOT_IN_LIST',
   /** Operation text that is not a trusted document, while PERSISTED_OPERATIONS_ONLY is on. */
   QUERY_NOT_IN_SAFELIST: 'QUERY_NOT_IN_SAFELIST',
+  /** HTTP 401: missing or invalid credentials (a webhook signature, a token). */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** HTTP 404: no such route, or a route that is turned off. */
+  NOT_FOUND: 'NOT_FOUND',
+  /** HTTP 405: the route does not take this method. */
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  /** HTTP 408: the request (headers or body) did not arrive in time. */
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  /** HTTP 413: the body is larger than BODY_LIMIT_BYTES. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** HTTP 431: the request's headers are too large. */
+  HEADERS_TOO_LARGE: 'HEADERS_TOO_LARGE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -1,10 +1,7 @@
 import 'reflect-metadata';
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config';
-import { PrometheusTelemetry } from './metrics/PrometheusTelemetry';
-import { createGateway } from './server/createGateway';
-import { TrustedDocuments } from './server/trusted/TrustedDocuments';
-import { createSources } from './sources/createSources';
+import { createGateway } from './wiring/createGateway';
 
 /** The only module that reads the environment and listens. */
 async function main(): Promise<void> {
@@ -19,17 +16,11 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = pino({ level: config.logLevel });
-  const trustedDocuments = TrustedDocuments.load(config.persistedOperations, (error) =>
-    logger.warn({ err: error, path: config.persistedOperations.manifestPath }, 'no trusted-documents manifest; operations are accepted as text only'),
-  );
-  // Built before the sources, so upstream clients report to the same registry /metrics serves.
-  const metrics = new PrometheusTelemetry({ knownOperations: trustedDocuments.names() });
-  const upstreams = createSources(config, { logger, telemetry: metrics });
-  const gateway = await createGateway({ config, sources: upstreams.sources, logger, metrics, trustedDocuments });
+  const gateway = await createGateway(config, { logger });
   const address = await gateway.listen(config.port, config.host);
   const shownHost = address.address === '::' || address.address === '0.0.0.0' ? 'localhost' : address.address;
   logger.info(
-    { port: address.port, nodeEnv: config.nodeEnv, persistedOperationsOnly: config.persistedOperations.only, trustedDocuments: trustedDocuments.size },
+    { port: address.port, nodeEnv: config.nodeEnv, persistedOperationsOnly: config.persistedOperations.only, trustedDocuments: gateway.trustedDocuments.size },
     `gateway ready at http://${shownHost}:${address.port}/graphql`,
   );
 
@@ -45,20 +36,17 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownGraceMs);
     deadline.unref();
-    // Upstream pools close last: requests still finishing may need them.
-    gateway
-      .close()
-      .then(() => upstreams.close())
-      .then(
-        () => {
-          logger.info('stopped');
-          process.exit(0);
-        },
-        (error: unknown) => {
-          logger.error({ err: error }, 'error while stopping');
-          process.exit(1);
-        },
-      );
+    // The gateway drains HTTP first, then closes Apollo, Redis and the upstream pools.
+    gateway.close().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'error while stopping');
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

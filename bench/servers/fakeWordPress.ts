@@ -9,11 +9,11 @@
  *   POST /reset     zeroes the counters
  */
 import { createServer } from 'node:http';
-import { buildDemoNewsroom } from '../../src/sources/demo/demoNewsroom';
+import { loadDemoNewsroom } from '../../src/sources/demo/loadDemoNewsroom';
 import { enlargeNewsroom, startFakeWordPress } from '../../tests/support/fakeUpstreams';
 
 async function main(): Promise<void> {
-  const newsroom = enlargeNewsroom(buildDemoNewsroom(), Number(process.env.FAKE_POSTS ?? 0));
+  const newsroom = enlargeNewsroom(loadDemoNewsroom(), Number(process.env.FAKE_POSTS ?? 0));
   const wordpress = await startFakeWordPress({ port: Number(process.env.WORDPRESS_PORT), latencyMs: Number(process.env.FAKE_LATENCY_MS ?? 0), newsroom });
   const visible = wordpress.content.posts.filter((row) => row.visible).sort((a, b) => b.time - a.time || b.post.id - a.post.id);
   const content = {

@@ -1,27 +1,27 @@
-import type { CacheKind } from './cachePolicies';
-import { LIST_TAG, tagsToPurge, type TaggedType } from './cacheTags';
+import type { TagVocabulary } from './cacheTags';
 import type { EntityCache } from './EntityCache';
+import type { KeySpaces } from './KeySpaces';
+import type { MemoRegistry } from './MemoRegistry';
+import type { PurgeLedger } from './PurgeLedger';
 import type { RedisConnection } from './RedisConnection';
 import type { ResponseCache } from './ResponseCache';
 
 /** One changed entity, as a publish webhook names it. `slug` helps purge a "not found" cached before publishing. */
 export interface PurgeItem {
-  type: TaggedType;
+  /** A kind with cache tags (post, author, topic, ...). */
+  type: string;
   id: string;
   slug?: string;
 }
 
-/** Where each kind lives in the entity cache (see createLoaders: the source name, plus `:slug` for slug keys). */
-export interface EntityScopes {
-  post: { byId: string; bySlug: string };
-  author: { byId: string; bySlug: string };
-  topic: { byId: string; bySlug: string };
-  /** Related-story rails, keyed by post id. */
-  related: string;
+export interface PurgedEntity {
+  type: string;
+  id: string;
+  slugs: string[];
 }
 
 export interface PurgeReport {
-  entities: { type: TaggedType; id: string; slugs: string[] }[];
+  entities: PurgedEntity[];
   /** Tags to purge at the CDN, as sent in Surrogate-Key / Cache-Tag. */
   tags: string[];
   /** Shared-tier responses dropped (the in-process ones of each instance are not counted). */
@@ -30,20 +30,19 @@ export interface PurgeReport {
   shared: 'purged' | 'unavailable' | 'not-configured';
 }
 
-/** What instances tell each other over pub/sub: the keys and tags to drop from their in-process tiers. */
+/** What instances tell each other over pub/sub: the entities to drop, slugs resolved by the sender. */
 interface PurgeMessage {
   origin: string;
-  entityKeys: string[];
-  tags: string[];
-  listings: boolean;
+  entities: PurgedEntity[];
 }
 
-const KIND: Record<TaggedType, CacheKind> = { post: 'post', author: 'author', topic: 'topic' };
-
-export interface ContentPurgerDeps {
+export interface ContentPurgerParts {
+  tags: TagVocabulary;
+  spaces: KeySpaces;
+  ledger: PurgeLedger;
   entities: EntityCache;
   responses: ResponseCache | undefined;
-  scopes: EntityScopes;
+  memos: MemoRegistry;
   /** Redis pub/sub, when instances share a Redis. */
   bus: { connection: RedisConnection; channel: string } | undefined;
   instanceId: string;
@@ -53,90 +52,116 @@ export interface ContentPurgerDeps {
 }
 
 /**
- * Purge on publish: drops changed entities (by id and slug) and every cached response showing them, in
- * this instance's memory and in Redis, and tells the other instances to drop their in-process copies.
+ * Purge on publish, for every cache the gateway keeps: the changed entities (by id and slug) and what
+ * their kind owns (a post's rail, every listing), every cached response tagged with them, and the
+ * memos, in this instance's memory and in Redis; the other instances are told to drop their in-process
+ * copies. Every tag purged is noted in the one ledger first, so a read that raced the purge is not
+ * written back.
  */
 export class ContentPurger {
-  constructor(private readonly deps: ContentPurgerDeps) {}
+  constructor(private readonly parts: ContentPurgerParts) {}
 
   /** Listens for other instances' purges. When the subscription was interrupted, purges may have been missed: drop the in-process tiers. */
   start(): void {
-    const { bus } = this.deps;
+    const { bus } = this.parts;
     if (!bus) return;
     bus.connection.subscribe(
       bus.channel,
       (message) => this.applyRemote(message),
-      () => {
-        this.deps.entities.store.memory.clear();
-        this.deps.responses?.store.memory.clear();
-      },
+      () => this.forgetEverything(),
     );
   }
 
   async purge(items: readonly PurgeItem[]): Promise<PurgeReport> {
-    const { entities, scopes } = this.deps;
-    const entityKeys: string[] = [];
-    const tags = new Set<string>();
-    const reported: PurgeReport['entities'] = [];
-    for (const item of items) {
-      const kind = KIND[item.type];
-      const scope = scopes[item.type];
-      // Slug keys are found through the cached record: the webhook names the id.
-      const [cached] = await entities.getMany<{ slug?: unknown }>(kind, scope.byId, [item.id]);
-      const slugs = [...new Set([item.slug, typeof cached?.value?.slug === 'string' ? cached.value.slug : undefined].filter((slug): slug is string => !!slug))];
-      entityKeys.push(entities.key(kind, scope.byId, item.id), ...slugs.map((slug) => entities.key(kind, scope.bySlug, slug)));
-      if (item.type === 'post') entityKeys.push(entities.key('related', scopes.related, item.id));
-      for (const tag of tagsToPurge(item.type, item.id, slugs)) tags.add(tag);
-      reported.push({ type: item.type, id: item.id, slugs });
-    }
-    const listings = items.some((item) => item.type === 'post');
-    const tagList = [...tags].sort();
+    const entities = await Promise.all(items.map(async (item) => ({ type: item.type, id: item.id, slugs: await this.slugsOf(item) })));
+    const tags = this.applyLocal(entities);
 
-    this.applyLocal(entityKeys, tagList, listings);
-
-    let shared: PurgeReport['shared'] = this.deps.bus ? 'purged' : 'not-configured';
+    let shared: PurgeReport['shared'] = this.parts.bus ? 'purged' : 'not-configured';
     let responsesPurged = 0;
-    if (this.deps.bus) {
+    if (this.parts.bus) {
       try {
-        await entities.store.purgeShared(entityKeys, listings ? [LIST_TAG.post] : []);
-        responsesPurged = (await this.deps.responses?.store.purgeShared([], tagList)) ?? 0;
-        const message: PurgeMessage = { origin: this.deps.instanceId, entityKeys, tags: tagList, listings };
-        await this.deps.bus.connection.publish(this.deps.bus.channel, JSON.stringify(message));
+        const { keys, indexTags } = this.sharedTargets(entities);
+        await this.parts.entities.store.purgeShared(keys, indexTags);
+        responsesPurged = (await this.parts.responses?.store.purgeShared([], tags)) ?? 0;
+        const message: PurgeMessage = { origin: this.parts.instanceId, entities };
+        await this.parts.bus.connection.publish(this.parts.bus.channel, JSON.stringify(message));
       } catch (error) {
-        this.deps.onError(error);
+        this.parts.onError(error);
         shared = 'unavailable';
       }
     }
-    return { entities: reported, tags: tagList, responsesPurged, shared };
+    return { entities, tags, responsesPurged, shared };
   }
 
-  private applyLocal(entityKeys: readonly string[], tags: readonly string[], listings: boolean): void {
-    const { entities, responses } = this.deps;
-    entities.notePurged(entityKeys, listings);
-    entities.store.memory.delete(entityKeys);
-    if (listings) {
-      const prefix = entities.listingKeyPrefix;
-      entities.store.memory.deleteWhere((key) => key.startsWith(prefix));
+  /** Drops every in-process copy (memory tiers and memos) and refuses writes of anything read before now. */
+  forgetEverything(): void {
+    this.parts.ledger.noteAll();
+    this.parts.entities.store.memory.clear();
+    this.parts.responses?.store.memory.clear();
+    this.parts.memos.clear();
+  }
+
+  /** Slug keys are found through the cached record: the webhook names the id, and may name a new slug. */
+  private async slugsOf(item: PurgeItem): Promise<string[]> {
+    const byId = this.parts.spaces.affectedBy(item.type).find((space) => space.kind === item.type && space.by === 'id');
+    const [cached] = byId ? await this.parts.entities.getMany<{ slug?: unknown }>(byId, [item.id]) : [];
+    const cachedSlug = typeof cached?.value?.slug === 'string' ? cached.value.slug : undefined;
+    return [...new Set([item.slug, cachedSlug].filter((slug): slug is string => !!slug))];
+  }
+
+  /** Answers the tags purged, sorted. */
+  private applyLocal(entities: readonly PurgedEntity[]): string[] {
+    const { tags: vocabulary, spaces, ledger, entities: cache, responses, memos } = this.parts;
+    const tags = [...new Set(entities.flatMap((entity) => vocabulary.toPurge(entity.type, entity.id, entity.slugs)))].sort();
+    ledger.note(tags);
+    const keys: string[] = [];
+    const prefixes: string[] = [];
+    for (const entity of entities) {
+      for (const space of spaces.affectedBy(entity.type)) {
+        if (space.by === 'query') prefixes.push(space.prefix);
+        else keys.push(...(space.by === 'slug' ? entity.slugs : [entity.id]).map(space.key));
+      }
+      memos.drop(entity.type, [entity.id]);
     }
+    cache.store.memory.delete(keys);
+    const doomedPrefixes = [...new Set(prefixes)];
+    if (doomedPrefixes.length > 0) cache.store.memory.deleteWhere((key) => doomedPrefixes.some((prefix) => key.startsWith(prefix)));
     responses?.purgeLocal(tags);
+    return tags;
+  }
+
+  private sharedTargets(entities: readonly PurgedEntity[]): { keys: string[]; indexTags: string[] } {
+    const keys: string[] = [];
+    const indexTags = new Set<string>();
+    for (const entity of entities) {
+      for (const space of this.parts.spaces.affectedBy(entity.type)) {
+        if (space.sharedIndexTag) indexTags.add(space.sharedIndexTag);
+        else keys.push(...(space.by === 'slug' ? entity.slugs : [entity.id]).map(space.key));
+      }
+    }
+    return { keys, indexTags: [...indexTags] };
   }
 
   private applyRemote(raw: string): void {
-    let message: PurgeMessage;
+    let message: unknown;
     try {
-      message = JSON.parse(raw) as PurgeMessage;
+      message = JSON.parse(raw);
     } catch {
       return;
     }
-    if (!isPurgeMessage(message) || message.origin === this.deps.instanceId) return;
-    this.applyLocal(message.entityKeys, message.tags, message.listings);
-    this.deps.onRemotePurge?.(message.tags);
+    if (!this.isPurgeMessage(message) || message.origin === this.parts.instanceId) return;
+    const tags = this.applyLocal(message.entities);
+    this.parts.onRemotePurge?.(tags);
   }
-}
 
-function isPurgeMessage(value: unknown): value is PurgeMessage {
-  if (typeof value !== 'object' || value === null) return false;
-  const message = value as Record<string, unknown>;
-  const strings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === 'string');
-  return typeof message.origin === 'string' && strings(message.entityKeys) && strings(message.tags) && typeof message.listings === 'boolean';
+  private isPurgeMessage(value: unknown): value is PurgeMessage {
+    if (typeof value !== 'object' || value === null) return false;
+    const message = value as Record<string, unknown>;
+    const kinds = new Set(this.parts.tags.kinds);
+    const isEntity = (entity: unknown) => {
+      const { type, id, slugs } = (entity ?? {}) as Record<string, unknown>;
+      return typeof type === 'string' && kinds.has(type) && typeof id === 'string' && Array.isArray(slugs) && slugs.every((slug) => typeof slug === 'string');
+    };
+    return typeof message.origin === 'string' && Array.isArray(message.entities) && message.entities.every(isEntity);
+  }
 }

@@ -1,6 +1,5 @@
-import { LRUCache } from 'lru-cache';
-import type { CacheKind, CachePolicies, CachePolicy } from './cachePolicies';
-import { LIST_TAG } from './cacheTags';
+import type { KeySpace } from './KeySpaces';
+import type { PurgeLedger } from './PurgeLedger';
 import type { TieredStore } from './TieredStore';
 
 /** What the cache stores: the value (`null` for a remembered miss) and when it stops being fresh. */
@@ -20,63 +19,31 @@ export interface CacheLookup<T> {
   freshness: Freshness;
 }
 
-export interface EntityCacheOptions {
-  policies: CachePolicies;
-  /** Bumped when record shapes change, so old entries in a shared Redis are never read as new ones. */
-  version: string;
-  onError: (error: unknown) => void;
-  now?: () => number;
-}
-
-/** How long a purge is remembered, to refuse writes of values fetched before it (see setMany). */
-const PURGE_MEMORY_MS = 5 * 60_000;
-
 /**
- * Shared entity cache over the tiered store, across requests (DataLoader only memoizes within one).
- * A cache failure is a miss, never a failed request.
+ * Shared entity cache over the tiered store, across requests (DataLoader only memoizes within one). Keys
+ * and policies come from the key space a loader asked for; a write whose read began before a purge of any
+ * tag the entry carries is dropped (see PurgeLedger). A cache failure is a miss, never a failed request.
  */
 export class EntityCache {
-  private readonly now: () => number;
   private readonly refreshing = new Set<string>();
   private readonly pendingRefreshes = new Set<Promise<void>>();
-  /** Entity key -> when it was purged. A fetch that started before that must not write its old value back. */
-  private readonly purgedAt = new LRUCache<string, number>({ max: 50_000, ttl: PURGE_MEMORY_MS });
-  private listingsPurgedAt = 0;
 
   constructor(
     readonly store: TieredStore,
-    private readonly options: EntityCacheOptions,
-  ) {
-    this.now = options.now ?? Date.now;
-  }
-
-  /** `scope` separates upstreams: the same id from a different source is a different entity. */
-  key(kind: CacheKind, scope: string, key: string): string {
-    return `${this.options.version}:${kind}:${scope}:${key}`;
-  }
+    private readonly ledger: PurgeLedger,
+    private readonly onError: (error: unknown) => void,
+  ) {}
 
   /** The cache's clock: upstream calls are timed with it, so purges and writes compare on one clock. */
   timestamp(): number {
-    return this.now();
+    return this.ledger.now();
   }
 
-  policyFor(kind: CacheKind): CachePolicy {
-    return this.options.policies[kind];
-  }
-
-  /** Every listing key starts with this, so listings can be purged together when any post changes. */
-  get listingKeyPrefix(): string {
-    return `${this.options.version}:postList:`;
-  }
-
-  async getMany<T>(kind: CacheKind, scope: string, keys: readonly string[]): Promise<(CacheLookup<T> | undefined)[]> {
+  async getMany<T>(space: KeySpace, keys: readonly string[]): Promise<(CacheLookup<T> | undefined)[]> {
     if (keys.length === 0) return [];
-    const stored = await this.store.getMany<StoredEntry<T>>(
-      keys.map((key) => this.key(kind, scope, key)),
-      kind,
-    );
-    const now = this.now();
-    const policy = this.options.policies[kind];
+    const stored = await this.store.getMany<StoredEntry<T>>(keys.map(space.key), space.kind);
+    const now = this.ledger.now();
+    const { policy } = space;
     return stored.map((entry) => {
       if (!isStoredEntry<T>(entry)) return undefined;
       // Stores drop entries at their hard TTL themselves; checking here too keeps the windows exact whatever
@@ -93,27 +60,21 @@ export class EntityCache {
    * The values of `keys` when every one is fresh in the in-process tier, at once; otherwise undefined
    * (the caller then takes getMany). Most loads of a warm page end here, without a promise at each layer.
    */
-  freshFromMemory<T>(kind: CacheKind, scope: string, keys: readonly string[]): (T | null)[] | undefined {
+  freshFromMemory<T>(space: KeySpace, keys: readonly string[]): (T | null)[] | undefined {
     if (keys.length === 0) return [];
-    const now = this.now();
-    const entries = this.store.peekMany<StoredEntry<T>>(
-      keys.map((key) => this.key(kind, scope, key)),
-      kind,
-      (entry) => isStoredEntry<T>(entry) && entry.freshUntil > now,
-    );
+    const now = this.ledger.now();
+    const entries = this.store.peekMany<StoredEntry<T>>(keys.map(space.key), space.kind, (entry) => isStoredEntry<T>(entry) && entry.freshUntil > now);
     return entries?.map((entry) => entry.value);
   }
 
   /**
-   * `startedAt`: when the upstream call that produced these values began. A key purged since then keeps
-   * its purge: the value may predate the edit that caused it.
+   * `startedAt`: when the upstream call that produced these values began. An entry carrying a tag purged
+   * since then is not written: the value may predate the edit that caused the purge.
    */
-  async setMany<T>(kind: CacheKind, scope: string, entries: readonly { key: string; value: T | null }[], startedAt?: number): Promise<void> {
-    const policy = this.options.policies[kind];
-    const now = this.now();
-    const written = entries
-      .map(({ key, value }) => ({ key: this.key(kind, scope, key), value }))
-      .filter(({ key }) => startedAt === undefined || !this.purgedSince(kind, key, startedAt));
+  async setMany<T>(space: KeySpace, entries: readonly { key: string; value: T | null }[], startedAt?: number): Promise<void> {
+    const { policy } = space;
+    const now = this.ledger.now();
+    const written = startedAt === undefined ? entries : entries.filter(({ key, value }) => !this.ledger.purgedSince(space.entryTags(key, value), startedAt));
     if (written.length === 0) return;
     await this.store.setMany(
       written.map(({ key, value }) => {
@@ -121,37 +82,32 @@ export class EntityCache {
         const stored: StoredEntry<T> = { value, freshUntil: now + ttlMs };
         // Misses are not worth keeping stale: serving "not found" on error helps nobody.
         const keepMs = value === null ? ttlMs : ttlMs + Math.max(policy.staleWhileRevalidateMs, policy.staleIfErrorMs);
-        return { key, value: stored, ttlMs: keepMs };
+        return { key: space.key(key), value: stored, ttlMs: keepMs };
       }),
-      kind === 'postList' ? [LIST_TAG.post] : [],
+      space.sharedIndexTag ? [space.sharedIndexTag] : [],
     );
-  }
-
-  async deleteMany(kind: CacheKind, scope: string, keys: readonly string[]): Promise<void> {
-    await this.store.deleteMany(keys.map((key) => this.key(kind, scope, key)));
   }
 
   /**
    * Stale-while-revalidate: refreshes `keys` in the background, at most once at a time per key on this
    * instance however many requests saw them old. A failed refresh keeps the old value.
    */
-  revalidate<T>(kind: CacheKind, scope: string, keys: readonly string[], fetch: (keys: string[]) => Promise<(T | null)[]>): void {
-    const wanted = keys.filter((key) => !this.refreshing.has(this.key(kind, scope, key)));
+  revalidate<T>(space: KeySpace, keys: readonly string[], fetch: (keys: string[]) => Promise<(T | null)[]>): void {
+    const wanted = keys.filter((key) => !this.refreshing.has(space.key(key)));
     if (wanted.length === 0) return;
-    const ids = wanted.map((key) => this.key(kind, scope, key));
+    const ids = wanted.map(space.key);
     for (const id of ids) this.refreshing.add(id);
-    const startedAt = this.now();
+    const startedAt = this.ledger.now();
     const refresh = (async () => {
       try {
         const fetched = await fetch(wanted);
         await this.setMany(
-          kind,
-          scope,
+          space,
           wanted.map((key, position) => ({ key, value: fetched[position] ?? null })),
           startedAt,
         );
       } catch (error) {
-        this.options.onError(error);
+        this.onError(error);
       } finally {
         for (const id of ids) this.refreshing.delete(id);
       }
@@ -160,23 +116,10 @@ export class EntityCache {
     void refresh.finally(() => this.pendingRefreshes.delete(refresh));
   }
 
-  /** Records purges (full keys) so in-flight fetches that predate them do not write old values back. */
-  notePurged(fullKeys: readonly string[], listings: boolean): void {
-    const now = this.now();
-    for (const key of fullKeys) this.purgedAt.set(key, now);
-    if (listings) this.listingsPurgedAt = now;
-  }
-
   /** Waits for background refreshes and shared-tier writes: for shutdown and tests. */
   async settle(): Promise<void> {
     while (this.pendingRefreshes.size > 0) await Promise.all([...this.pendingRefreshes]);
     await this.store.settle();
-  }
-
-  private purgedSince(kind: CacheKind, fullKey: string, startedAt: number): boolean {
-    if (kind === 'postList' && this.listingsPurgedAt >= startedAt) return true;
-    const purgedAt = this.purgedAt.get(fullKey);
-    return purgedAt !== undefined && purgedAt >= startedAt;
   }
 }
 

@@ -27,4 +27,9 @@ export class PersistedQueryCache {
   async delete(key: string): Promise<boolean | void> {
     await this.store.deleteMany([`${this.version}:${key}`]);
   }
+
+  /** Resolves when shared-tier writes started so far have landed. */
+  settle(): Promise<void> {
+    return this.store.settle();
+  }
 }

@@ -14,6 +14,8 @@ export interface RedisConnectionOptions {
   /** Longest a cache call may add to a request before it counts as a miss. */
   commandTimeoutMs: number;
   connectTimeoutMs: number;
+  /** A short window suits Redis: one that just stalled trips the breaker after a few timeouts, even when it answered thousands of calls a minute ago. */
+  breaker: { errorThresholdPercent: number; minRequests: number; resetMs: number; windowMs: number; windowBuckets: number };
   onDown: (error: unknown) => void;
   onUp: () => void;
   onBreakerState?: (state: BreakerState) => void;
@@ -52,13 +54,11 @@ export class RedisConnection {
     this.client.on('ready', () => this.markUp());
     this.breaker = new CircuitBreaker((operation: () => Promise<unknown>) => operation(), {
       timeout: options.commandTimeoutMs,
-      // A short window: a Redis that just stalled trips the breaker after a few timeouts, even when it
-      // answered thousands of calls a minute ago.
-      errorThresholdPercentage: 50,
-      volumeThreshold: 5,
-      resetTimeout: 1_000,
-      rollingCountTimeout: 2_000,
-      rollingCountBuckets: 4,
+      errorThresholdPercentage: options.breaker.errorThresholdPercent,
+      volumeThreshold: options.breaker.minRequests,
+      resetTimeout: options.breaker.resetMs,
+      rollingCountTimeout: options.breaker.windowMs,
+      rollingCountBuckets: options.breaker.windowBuckets,
     });
     this.breaker.on('open', () => options.onBreakerState?.('open'));
     this.breaker.on('halfOpen', () => options.onBreakerState?.('half_open'));

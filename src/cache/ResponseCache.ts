@@ -1,4 +1,4 @@
-import { LRUCache } from 'lru-cache';
+import type { PurgeLedger } from './PurgeLedger';
 import type { TieredStore } from './TieredStore';
 
 /** A whole HTTP answer as sent, so a hit is written straight to the socket without running GraphQL. */
@@ -22,22 +22,23 @@ export function responseSize(value: object): number {
   return response.body.length + 64 * response.headers.length + 16 * response.tags.length + 64;
 }
 
-const PURGE_MEMORY_MS = 5 * 60_000;
-
 /**
  * The full-response cache for anonymous queries, in both tiers. Entries are indexed by tag in Redis and
  * scanned by tag in memory, so a publish event drops exactly the responses that showed the changed
  * entities.
  */
 export class ResponseCache {
-  /** Tag -> when it was purged: a response computed from data read before that is not stored. */
-  private readonly purgedAt = new LRUCache<string, number>({ max: 50_000, ttl: PURGE_MEMORY_MS });
-
   constructor(
     readonly store: TieredStore,
     private readonly version: string,
-    private readonly now: () => number = Date.now,
+    /** Shared with the entity cache: a response computed from data read before a purge of its tags is not stored. */
+    private readonly ledger: PurgeLedger,
   ) {}
+
+  /** The clock purges are noted on: a request's start is read from it. */
+  timestamp(): number {
+    return this.ledger.now();
+  }
 
   private key(requestKey: string): string {
     return `${this.version}:${requestKey}`;
@@ -55,14 +56,12 @@ export class ResponseCache {
   /** `startedAt`: when the request began; a tag purged since then makes the answer too old to keep. */
   set(requestKey: string, response: CachedResponse, ttlSeconds: number, startedAt: number): Promise<void> {
     if (ttlSeconds <= 0) return Promise.resolve();
-    if (response.tags.some((tag) => (this.purgedAt.get(tag) ?? -1) >= startedAt)) return Promise.resolve();
+    if (this.ledger.purgedSince(response.tags, startedAt)) return Promise.resolve();
     return this.store.setMany([{ key: this.key(requestKey), value: response, ttlMs: ttlSeconds * 1000 }], response.tags);
   }
 
-  /** Drops this instance's in-process responses carrying any of `tags`, and remembers the purge. */
+  /** Drops this instance's in-process responses carrying any of `tags` (the ledger has noted the purge). */
   purgeLocal(tags: readonly string[]): number {
-    const now = this.now();
-    for (const tag of tags) this.purgedAt.set(tag, now);
     const doomed = new Set(tags);
     return this.store.memory.deleteWhere((_key, value) => (value as CachedResponse).tags?.some((tag) => doomed.has(tag)) ?? false);
   }

@@ -1,40 +1,32 @@
+import { ENTITY_KINDS, taggedKinds, type EntityKindTable, type TaggedKind } from '../config/entityKinds';
+
 /**
  * Cache tags name the entities a cached response contains (`post:420 author:2 topic:3`), so one publish
- * event can purge exactly those responses: in this gateway's response cache and at the CDN
- * (`Surrogate-Key` for Fastly and others, `Cache-Tag` for Cloudflare).
+ * event can purge exactly those responses: in this gateway's caches and at the CDN (`Surrogate-Key` for
+ * Fastly and others, `Cache-Tag` for Cloudflare). The vocabulary comes from the entity-kind table: each
+ * kind with a `tag` has `<tag>:<id>`, `<tag>-slug:<slug>` and the coarse `<tag>-list`.
  */
-export type TaggedType = 'post' | 'author' | 'topic';
-
-/** Coarse tags: a response too big to list its entities one by one names their kind instead. */
-export const LIST_TAG: Record<TaggedType, string> = { post: 'post-list', author: 'author-list', topic: 'topic-list' };
 
 /** CDNs cap these headers at 16 KB (Fastly Surrogate-Key, Cloudflare Cache-Tag). */
 export const TAG_HEADER_MAX_BYTES = 16 * 1024;
 
-/** Tags travel in space- and comma-separated headers: anything else than visible ASCII is escaped. */
-const UNSAFE = /[^\x21-\x7e]|,|%/;
+/** Tags travel in space- and comma-separated headers: anything but visible ASCII is escaped. */
+const UNSAFE = /[^\x21-\x7e]|,|%/u;
+// `u`: an astral character (an emoji) is one match, not two halves that cannot be encoded alone.
+const UNSAFE_ALL = /[^\x21-\x7e]|,|%/gu;
+
+function escapeCharacter(character: string): string {
+  try {
+    return encodeURIComponent(character);
+  } catch {
+    // A lone surrogate has no UTF-8 form; it still needs a stable, header-safe spelling.
+    return `%u${character.charCodeAt(0).toString(16).toUpperCase()}`;
+  }
+}
 
 function safe(value: string): string {
   // Ids and slugs are nearly always safe already: test before building a new string.
-  return UNSAFE.test(value) ? value.replace(/[^\x21-\x7e]|,|%/g, (character) => encodeURIComponent(character)) : value;
-}
-
-export function entityTag(type: TaggedType, id: string): string {
-  return `${type}:${safe(id)}`;
-}
-
-/** For a slug that found nothing yet: publishing it later must purge the cached "not found". */
-export function slugTag(type: TaggedType, slug: string): string {
-  return `${type}-slug:${safe(slug)}`;
-}
-
-/**
- * What to purge when one entity changes: its own tag, its slug tags, and its kind's coarse tag, which
- * covers listings (a new or unpublished post changes every listing) and responses whose tags were
- * collapsed to fit the header limit.
- */
-export function tagsToPurge(type: TaggedType, id: string, slugs: readonly string[]): string[] {
-  return [entityTag(type, id), ...slugs.map((slug) => slugTag(type, slug)), LIST_TAG[type]];
+  return UNSAFE.test(value) ? value.replace(UNSAFE_ALL, escapeCharacter) : value;
 }
 
 export interface TagHeaders {
@@ -43,38 +35,98 @@ export interface TagHeaders {
   surrogateKey: string;
   cacheTag: string;
   /** Kinds whose entity tags were replaced by their coarse tag to fit `maxBytes`. */
-  collapsed: TaggedType[];
+  collapsed: string[];
 }
 
-/**
- * Both headers for a response's tags, each within `maxBytes`. When the list is too long, the kind with
- * the most tags is replaced by its coarse tag (`post:1 post:2 …` -> `post-list`), then the next, until it
- * fits: the response stays purgeable, only less precisely. Tags are never dropped.
- */
-export function buildTagHeaders(input: Iterable<string>, maxBytes: number = TAG_HEADER_MAX_BYTES): TagHeaders {
-  let tags = (input instanceof Set ? Array.from(input as Set<string>) : [...new Set(input)]).sort();
-  const collapsed: TaggedType[] = [];
-  // Space- and comma-joined lists have the same length; tags are ASCII, so characters are bytes.
-  const length = (list: string[]) => list.reduce((sum, tag) => sum + tag.length, 0) + Math.max(0, list.length - 1);
-  while (length(tags) > maxBytes) {
-    const counts = new Map<TaggedType, number>();
-    for (const tag of tags) {
-      const type = tagType(tag);
-      if (type && !collapsed.includes(type)) counts.set(type, (counts.get(type) ?? 0) + 1);
+/** The tags of one entity-kind table. */
+export class TagVocabulary {
+  private readonly tagOfKind = new Map<string, string>();
+  private readonly kindOfTag = new Map<string, string>();
+  private readonly pattern: RegExp;
+
+  constructor(kinds: EntityKindTable = ENTITY_KINDS) {
+    for (const kind of taggedKinds(kinds)) {
+      const tag = kinds[kind]?.tag as string;
+      this.tagOfKind.set(kind, tag);
+      this.kindOfTag.set(tag, kind);
     }
-    const largest = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-    if (!largest) break;
-    const [type] = largest;
-    collapsed.push(type);
-    tags = [...new Set(tags.map((tag) => (tagType(tag) === type ? LIST_TAG[type] : tag)))].sort();
+    const names = [...this.kindOfTag.keys()].map((tag) => tag.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
+    this.pattern = new RegExp(`^(${names.join('|')})(?:-slug)?:`);
   }
-  return { tags, surrogateKey: tags.join(' '), cacheTag: tags.join(','), collapsed };
+
+  /** Kinds that have tags: what a purge may name. */
+  get kinds(): string[] {
+    return [...this.tagOfKind.keys()];
+  }
+
+  entity(kind: string, id: string): string {
+    return `${this.tagFor(kind)}:${safe(id)}`;
+  }
+
+  /** For a slug that found nothing yet: publishing it later must purge the cached "not found". */
+  slug(kind: string, slug: string): string {
+    return `${this.tagFor(kind)}-slug:${safe(slug)}`;
+  }
+
+  /** Coarse: every listing of the kind, and responses naming too many of its entities to list them. */
+  list(kind: string): string {
+    return `${this.tagFor(kind)}-list`;
+  }
+
+  /**
+   * What to purge when one entity changes: its own tag, its slug tags, and its kind's coarse tag, which
+   * covers listings (a new or unpublished post changes every listing) and responses whose tags were
+   * collapsed to fit the header limit.
+   */
+  toPurge(kind: string, id: string, slugs: readonly string[]): string[] {
+    return [this.entity(kind, id), ...slugs.map((slug) => this.slug(kind, slug)), this.list(kind)];
+  }
+
+  /** The kind an entity or slug tag belongs to (`post:1` and `post-slug:x` -> `post`). */
+  kindOf(tag: string): string | undefined {
+    const match = this.pattern.exec(tag);
+    return match ? this.kindOfTag.get(match[1] as string) : undefined;
+  }
+
+  /**
+   * Both headers for a response's tags, each within `maxBytes`. When the list is too long, the kind with
+   * the most tags is replaced by its coarse tag (`post:1 post:2 …` -> `post-list`), then the next, until
+   * it fits: the response stays purgeable, only less precisely. Tags are never dropped.
+   */
+  headers(input: Iterable<string>, maxBytes: number = TAG_HEADER_MAX_BYTES): TagHeaders {
+    let tags = (input instanceof Set ? Array.from(input as Set<string>) : [...new Set(input)]).sort();
+    const collapsed: string[] = [];
+    // Space- and comma-joined lists have the same length; tags are ASCII, so characters are bytes.
+    const length = (list: string[]) => list.reduce((sum, tag) => sum + tag.length, 0) + Math.max(0, list.length - 1);
+    while (length(tags) > maxBytes) {
+      const counts = new Map<string, number>();
+      for (const tag of tags) {
+        const kind = this.kindOf(tag);
+        if (kind && !collapsed.includes(kind)) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+      }
+      const largest = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+      if (!largest) break;
+      const [kind] = largest;
+      collapsed.push(kind);
+      tags = [...new Set(tags.map((tag) => (this.kindOf(tag) === kind ? this.list(kind) : tag)))].sort();
+    }
+    return { tags, surrogateKey: tags.join(' '), cacheTag: tags.join(','), collapsed };
+  }
+
+  private tagFor(kind: string): string {
+    const tag = this.tagOfKind.get(kind);
+    if (tag === undefined) throw new Error(`entity kind "${kind}" has no cache tag`);
+    return tag;
+  }
 }
 
-function tagType(tag: string): TaggedType | undefined {
-  const match = /^(post|author|topic)(?:-slug)?:/.exec(tag);
-  return match ? (match[1] as TaggedType) : undefined;
-}
+/** The gateway's own vocabulary, from ENTITY_KINDS. */
+export const TAGS = new TagVocabulary();
+
+export const entityTag = (kind: TaggedKind, id: string): string => TAGS.entity(kind, id);
+export const slugTag = (kind: TaggedKind, slug: string): string => TAGS.slug(kind, slug);
+export const tagsToPurge = (kind: TaggedKind, id: string, slugs: readonly string[]): string[] => TAGS.toPurge(kind, id, slugs);
+export const buildTagHeaders = (input: Iterable<string>, maxBytes?: number): TagHeaders => TAGS.headers(input, maxBytes);
 
 /** Collects the tags of one operation as its loaders resolve records, and the shortest miss lifetime met. */
 export class ResponseTags {

@@ -34,8 +34,11 @@ export interface KindCachePolicy {
 }
 
 export interface EntityKindSpec {
-  /** The source that reads it; its name separates key spaces, so one id from two upstreams never meets. */
-  source: SourceName;
+  /**
+   * The source slot that reads it (one of SOURCES for the gateway's own kinds); its source's name
+   * separates key spaces, so one id from two upstreams never meets.
+   */
+  source: string;
   /**
    * How entries are keyed. `id` and `slug`: an entity (a slug entry is found again through its id, for
    * purges). `owner`: keyed by the id of another kind's entity (`ownedBy`) and dropped with it. `query`:
@@ -101,7 +104,7 @@ export const ENTITY_KINDS = {
     httpMaxAgeSeconds: 30,
     label: 'a listing (page of posts)',
   },
-} as const satisfies Record<string, EntityKindSpec>;
+} as const satisfies Record<string, EntityKindSpec & { source: SourceName }>;
 
 export type EntityKindTable = Readonly<Record<string, EntityKindSpec>>;
 export type CacheKind = keyof typeof ENTITY_KINDS;

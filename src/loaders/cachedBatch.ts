@@ -1,15 +1,14 @@
 import type { EntityCache } from '../cache/EntityCache';
-import type { CacheKind } from '../cache/cachePolicies';
+import type { KeySpace } from '../cache/KeySpaces';
 
 export interface CachedBatchOptions<V> {
   cache: EntityCache;
-  kind: CacheKind;
-  /** The source's name: keeps entities from different upstreams apart in the shared cache. */
-  scope: string;
+  /** Where the loader's entries live, as the cache gave it (kind, key scheme, source). */
+  space: KeySpace;
   /** Asks the upstream for the keys the cache did not have fresh, in one call. */
   fetch: (keys: string[]) => Promise<(V | null)[]>;
   /** Called for keys answered with a stale value because the upstream failed. */
-  onStale?: (kind: CacheKind, key: string) => void;
+  onStale?: (kind: string, key: string) => void;
   /**
    * Whether a cached value has everything this loader's callers need; one that does not is fetched again
    * (and still served if that fails). Absent: any cached value will do.
@@ -26,9 +25,9 @@ export interface CachedBatchOptions<V> {
  * others fail.
  */
 export function cachedBatch<V>(options: CachedBatchOptions<V>) {
-  const { cache, kind, scope } = options;
+  const { cache, space } = options;
   const lookUpAndFetch = async (keys: readonly string[]): Promise<(V | null | Error)[]> => {
-    const lookups = await cache.getMany<V>(kind, scope, keys);
+    const lookups = await cache.getMany<V>(space, keys);
     const results: (V | null | Error)[] = new Array(keys.length);
     const missing: number[] = [];
     const toRevalidate: string[] = [];
@@ -40,7 +39,7 @@ export function cachedBatch<V>(options: CachedBatchOptions<V>) {
         missing.push(index);
       }
     });
-    if (toRevalidate.length > 0) cache.revalidate(kind, scope, toRevalidate, options.fetch);
+    if (toRevalidate.length > 0) cache.revalidate(space, toRevalidate, options.fetch);
     if (missing.length === 0) return results;
 
     const missingKeys = missing.map((index) => keys[index] as string);
@@ -54,7 +53,7 @@ export function cachedBatch<V>(options: CachedBatchOptions<V>) {
         const lookup = lookups[index];
         if (lookup) {
           results[index] = lookup.value;
-          options.onStale?.(kind, keys[index] as string);
+          options.onStale?.(space.kind, keys[index] as string);
         } else {
           results[index] = failure;
         }
@@ -66,15 +65,14 @@ export function cachedBatch<V>(options: CachedBatchOptions<V>) {
     });
     // Not awaited by the response: the cache write must never delay or fail a request.
     void cache.setMany(
-      kind,
-      scope,
+      space,
       missingKeys.map((key, position) => ({ key, value: fetched[position] ?? null })),
       startedAt,
     );
     return results;
   };
   const batch = (keys: readonly string[]): Promise<(V | null | Error)[]> => {
-    const fresh = cache.freshFromMemory<V>(kind, scope, keys);
+    const fresh = cache.freshFromMemory<V>(space, keys);
     // The fast path must not skip the completeness check: an embedded topic lacks its description.
     const usable = fresh && (!options.complete || fresh.every((value) => value === null || (options.complete as (value: V) => boolean)(value as V)));
     return usable ? Promise.resolve(fresh) : lookUpAndFetch(keys);

@@ -10,7 +10,7 @@ export function degradeToEmpty<T>(context: GatewayContext, info: GraphQLResolveI
   const degrade = (error: unknown): T[] => {
     const path = responsePathAsArray(info.path);
     const original = error instanceof Error ? error : new Error(String(error));
-    context.degradations.push(
+    context.outcome.degradations.push(
       original instanceof GraphQLError
         ? new GraphQLError(original.message, { path, extensions: original.extensions, originalError: original })
         : new GraphQLError(original.message, { path, originalError: original }),

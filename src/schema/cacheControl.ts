@@ -1,4 +1,5 @@
 import { DirectiveLocation, GraphQLBoolean, GraphQLDirective, GraphQLEnumType, GraphQLInt } from 'graphql';
+import { ENTITY_KINDS, shortestMaxAge } from '../config/entityKinds';
 
 /**
  * Apollo Server's `@cacheControl` directive, declared here because a code-first schema has no SDL to
@@ -23,16 +24,18 @@ export const cacheControlDirective = new GraphQLDirective({
   },
 });
 
-/** The HTTP cache hints per type, in seconds. Articles are corrected often; people and topics rarely. */
+const maxAge = (seconds: number) => `@cacheControl(maxAge: ${seconds})`;
+
+/** The HTTP cache hints per type, from the entity-kind table (seconds). */
 export const CACHE_HINT = {
-  post: '@cacheControl(maxAge: 60)',
-  author: '@cacheControl(maxAge: 300)',
-  topic: '@cacheControl(maxAge: 300)',
-  relatedStory: '@cacheControl(maxAge: 60)',
+  post: maxAge(ENTITY_KINDS.post.httpMaxAgeSeconds),
+  author: maxAge(ENTITY_KINDS.author.httpMaxAgeSeconds),
+  topic: maxAge(ENTITY_KINDS.topic.httpMaxAgeSeconds),
+  relatedStory: maxAge(ENTITY_KINDS.related.httpMaxAgeSeconds),
   /** Listings change whenever anything is published. */
-  listing: '@cacheControl(maxAge: 30)',
-  /** Any node may be a post: the shortest of its implementations. */
-  node: '@cacheControl(maxAge: 60)',
+  listing: maxAge(ENTITY_KINDS.postList.httpMaxAgeSeconds),
+  /** Any node may be a post, an author or a topic: the shortest of its implementations. */
+  node: maxAge(shortestMaxAge(['post', 'author', 'topic'])),
   /** Wrappers (edges, page info, images) take the age of the field that holds them. */
   inherit: '@cacheControl(inheritMaxAge: true)',
 } as const;

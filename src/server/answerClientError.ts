@@ -21,7 +21,8 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex):
       : status === 431
         ? 'The request headers are too large.'
         : 'The request is not valid HTTP.';
-  const body = JSON.stringify({ errors: [{ message, extensions: { code: ErrorCode.BAD_REQUEST } }] });
+  const code = status === 408 ? ErrorCode.REQUEST_TIMEOUT : status === 431 ? ErrorCode.HEADERS_TOO_LARGE : ErrorCode.BAD_REQUEST;
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\ncache-control: no-store\r\nconnection: close\r\n\r\n${body}`,
   );

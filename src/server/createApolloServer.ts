@@ -4,8 +4,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { GatewayContext } from '../context';
-import type { PersistedQueryCache } from '../cache/PersistedQueryCache';
-import type { TaggedType } from '../cache/cacheTags';
+import type { GatewayCache } from '../cache/GatewayCache';
 import { createFormatError } from '../errors';
 import { noopTelemetry, type Telemetry } from '../telemetry';
 import { httpCachePlugin } from './httpCache/httpCachePlugin';
@@ -22,9 +21,9 @@ export interface ApolloDeps {
   schema: GraphQLSchema;
   telemetry?: Telemetry;
   onUnexpectedError: (error: unknown, requestId?: string) => void;
-  /** Automatic Persisted Queries live in the shared cache, so every instance knows every registered hash. */
-  persistedQueryCache: PersistedQueryCache;
-  onTagsCollapsed: (kinds: TaggedType[]) => void;
+  /** Persisted queries and the cache-tag vocabulary come from the gateway's caches. */
+  cache: GatewayCache;
+  onTagsCollapsed: (kinds: string[]) => void;
   /** How operations are executed; see CompiledQueriesOptions. Default: compiled from their second use. */
   execution?: Partial<CompiledQueriesOptions>;
 }
@@ -34,7 +33,7 @@ export function createApolloServer({
   schema,
   telemetry = noopTelemetry,
   onUnexpectedError,
-  persistedQueryCache,
+  cache,
   onTagsCollapsed,
   execution,
 }: ApolloDeps): ApolloServer<GatewayContext> {
@@ -62,7 +61,7 @@ export function createApolloServer({
     allowBatchedHttpRequests: config.http.batchMaxOperations > 0,
     // Automatic Persisted Queries live in the shared cache, so every instance knows every registered hash.
     // Only the manifest's operations run in trusted-documents mode, so nothing may register new ones then.
-    persistedQueries: config.persistedOperations.only ? false : { cache: persistedQueryCache },
+    persistedQueries: config.persistedOperations.only ? false : { cache: cache.persistedQueries },
     csrfPrevention: true,
     // src/index.ts owns SIGTERM: it drains HTTP first, then stops Apollo. Apollo's own handler would stop it
     // alongside and re-raise the signal.
@@ -72,7 +71,7 @@ export function createApolloServer({
       // Apollo's cache-control plugin would wrap every resolver of the schema to watch each field resolve;
       // the HTTP cache plugin computes the same policy from the operation and its result instead.
       ApolloServerPluginCacheControlDisabled(),
-      httpCachePlugin(config.httpCache, createOperationCachePolicy(schema, { defaultMaxAge: 0 }), onTagsCollapsed),
+      httpCachePlugin(config.httpCache, createOperationCachePolicy(schema, { defaultMaxAge: 0 }), cache.tags, onTagsCollapsed),
       config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : ApolloServerPluginLandingPageDisabled(),
       costLimitPlugin<GatewayContext>(limits.maxCost),
       errorRequestIds.plugin(),
@@ -96,13 +95,14 @@ function partialResultsPlugin(
     async willSendResponse({ response, contextValue }) {
       if (response.body.kind !== 'single') return;
       const result = response.body.singleResult;
-      if (contextValue.degradations.length > 0) {
-        errorRequestIds.note(contextValue.degradations, contextValue.requestId);
-        const added = contextValue.degradations.map((error) => formatError(error.toJSON(), error));
+      const { degradations, stale } = contextValue.outcome;
+      if (degradations.length > 0) {
+        errorRequestIds.note(degradations, contextValue.requestId);
+        const added = degradations.map((error) => formatError(error.toJSON(), error));
         result.errors = [...(result.errors ?? []), ...added];
       }
-      if (contextValue.staleEntities.size > 0) {
-        result.extensions = { ...result.extensions, stale: [...contextValue.staleEntities] };
+      if (stale.size > 0) {
+        result.extensions = { ...result.extensions, stale: [...stale] };
       }
     },
   };

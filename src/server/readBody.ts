@@ -64,7 +64,7 @@ export async function readBodyOrAnswer413(req: IncomingMessage, res: ServerRespo
     return await readBody(req, limitBytes);
   } catch (error) {
     if (!(error instanceof BodyTooLargeError)) throw error;
-    sendError(res, 413, ErrorCode.BAD_REQUEST, error.message, { connection: 'close' });
+    sendError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, error.message, { connection: 'close' });
     return undefined;
   }
 }

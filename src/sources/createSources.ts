@@ -1,26 +1,25 @@
 import type { Logger } from 'pino';
 import type { Config, ServiceName, UpstreamPolicy } from '../config';
 import { noopTelemetry, type Telemetry } from '../telemetry';
-import { coalesceSources } from './coalesceSources';
 import { DemoNewsroomSource } from './demo/DemoNewsroomSource';
 import { AuthorsServiceSource } from './http/AuthorsServiceSource';
 import { RelatedServiceSource } from './http/RelatedServiceSource';
 import { TopicsServiceSource } from './http/TopicsServiceSource';
 import { UpstreamClient } from './http/UpstreamClient';
-import type { Sources } from './types';
+import type { SourceMemo, Sources } from './types';
 import { WordPressApi } from './wordpress/WordPressApi';
 import { WordPressAuthorSource } from './wordpress/WordPressAuthorSource';
 import { WordPressPostSource } from './wordpress/WordPressPostSource';
 import { WordPressRelatedSource } from './wordpress/WordPressRelatedSource';
 import { WordPressTopicSource } from './wordpress/WordPressTopicSource';
 import { RecentPostSummaries } from './wordpress/RecentPostSummaries';
-
-/** Enough for the articles of the requests in flight; a few seconds bridges a lookup and its ranking. */
-const RECENT_SUMMARIES = { max: 2_000, ttlMs: 5_000 };
+import type { WpPostSummary } from './wordpress/wordPressSchemas';
 
 export interface SourceDeps {
   logger: Logger;
   telemetry?: Telemetry;
+  /** Makes the memos sources keep, so that purges reach them (the gateway's cache makes them). */
+  memo: <V extends object>(kind: 'post', options: { max: number; ttlMs: number }) => SourceMemo<V>;
 }
 
 export interface GatewaySources {
@@ -30,8 +29,9 @@ export interface GatewaySources {
 }
 
 /**
- * Wires each entity kind to its upstream, as config chose: the demo newsroom, WordPress or an HTTP service.
- * Each upstream gets one client (pool, breaker, coalescing), shared by the kinds it serves.
+ * Builds each entity kind's source, as config chose: the demo newsroom, WordPress or an HTTP service.
+ * Each upstream gets one client (pool, breaker, coalescing of identical GETs), shared by the kinds it
+ * serves. The wiring root puts source-level coalescing and instrumentation around what this returns.
  */
 export function createSources(config: Config, deps: SourceDeps): GatewaySources {
   const telemetry = deps.telemetry ?? noopTelemetry;
@@ -60,7 +60,8 @@ export function createSources(config: Config, deps: SourceDeps): GatewaySources 
 
   const { sources: choice } = config;
   // Only worth keeping when the posts and the built-in ranking both come from WordPress.
-  const summaries = choice.posts === 'wordpress' && choice.related === 'wordpress' ? new RecentPostSummaries(RECENT_SUMMARIES) : undefined;
+  const memo = choice.posts === 'wordpress' && choice.related === 'wordpress' ? config.wordpress?.recentSummaries : undefined;
+  const summaries = memo ? new RecentPostSummaries(deps.memo<WpPostSummary>('post', { max: memo.maxEntries, ttlMs: memo.ttlMs })) : undefined;
   const posts =
     choice.posts === 'wordpress' ? new WordPressPostSource(wordpressApi(), { featuredMedia: config.wordpress?.featuredMedia ?? 'embed', summaries }) : demoSource();
 
@@ -89,7 +90,7 @@ export function createSources(config: Config, deps: SourceDeps): GatewaySources 
   }
 
   return {
-    sources: coalesceSources({ posts, authors, topics, related }),
+    sources: { posts, authors, topics, related },
     close: async () => {
       await Promise.all(clients.map((client) => client.close()));
     },

@@ -1,3 +1,4 @@
+import type { SourceName } from '../config/entityKinds';
 import type { CallContext } from '../requestScope';
 import type { AuthorRecord, PostRecord, RelatedRef, TopicRecord } from './records';
 
@@ -95,4 +96,20 @@ export interface Sources {
   related: RelatedSource;
 }
 
-export type EntityKind = keyof Sources;
+/** The source slots of the entity-kind table (src/config/entityKinds.ts); `Sources` has exactly these. */
+export type EntityKind = SourceName;
+type SlotsMatchTable = [keyof Sources] extends [SourceName] ? ([SourceName] extends [keyof Sources] ? true : never) : never;
+// Fails to compile when the slots and the table drift apart.
+const slotsMatchTable: SlotsMatchTable = true;
+void slotsMatchTable;
+
+/**
+ * A short-lived in-process memo a source may keep (keys are entity ids), made by the gateway's cache so
+ * that purges reach it: a value read before a purge of its entity is not kept (`startedAt` is when the
+ * read began, on `now()`'s clock).
+ */
+export interface SourceMemo<V> {
+  now(): number;
+  get(id: string): V | undefined;
+  set(id: string, value: V, startedAt: number): void;
+}

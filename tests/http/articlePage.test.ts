@@ -1,11 +1,7 @@
 import { ArticlePageDocument, type ArticlePageQuery } from '../generated/operations';
 import { countingSources } from '../support/countingSources';
 import { demoSources, startTestGateway, type TestGateway } from '../support/startTestGateway';
-import { TEASER_TITLES } from '../support/referenceRail';
-
-const REFERENCE_SLUG = 'lee-jae-myung-to-visit-japan-for-summit-with-takaichi-after-xi-meeting';
-const FIRST_PARAGRAPH =
-  "President Lee Jae Myung of South Korea is set to visit Japan for a crucial summit with Prime Minister Sanae Takaichi, occurring just a week after his meeting with Chinese President Xi Jinping in Beijing. The overlapping dates of these discussions underline South Korea's strategic intention: to foster amicable and consistent relations with both neighboring nations.";
+import { REFERENCE_AUTHOR, REFERENCE_FIRST_PARAGRAPH, REFERENCE_SLUG, REFERENCE_TITLE, REFERENCE_TOPIC_NAMES, TEASER_TITLES } from '../support/fixtures';
 
 describe('ArticlePage over HTTP', () => {
   let gateway: TestGateway;
@@ -22,18 +18,18 @@ describe('ArticlePage over HTTP', () => {
     expect(post).toBeTruthy();
     if (!post) return;
 
-    expect(post.title).toBe('Lee Jae Myung to Visit Japan for Summit with Takaichi After Xi Meeting');
+    expect(post.title).toBe(REFERENCE_TITLE);
     expect(post.slug).toBe(REFERENCE_SLUG);
-    expect(post.bodyHtml).toContain(FIRST_PARAGRAPH);
+    expect(post.bodyHtml).toContain(REFERENCE_FIRST_PARAGRAPH);
     expect(post.excerpt.length).toBeLessThanOrEqual(160);
     expect(post.readingTimeMinutes).toBeGreaterThanOrEqual(1);
     expect(new Date(post.publishedAt).toISOString()).toBe(post.publishedAt);
     expect(post.url).toMatch(/^https:\/\//);
 
-    expect(post.author).toMatchObject({ name: 'Saif Rahman', slug: 'saif-rahman' });
+    expect(post.author).toMatchObject({ name: REFERENCE_AUTHOR.name, slug: REFERENCE_AUTHOR.slug });
     expect(post.author?.bio.length).toBeGreaterThan(0);
     expect(post.author?.bio).not.toMatch(/<|&#/);
-    expect(post.topics.map((topic) => topic.name).sort()).toEqual(['Asia', 'Politics', 'World']);
+    expect(post.topics.map((topic) => topic.name).sort()).toEqual(REFERENCE_TOPIC_NAMES);
     expect(post.topics.every((topic) => topic.kind === 'CATEGORY')).toBe(true);
 
     expect(post.relatedStories).toHaveLength(6);

@@ -1,4 +1,5 @@
 import { startTestGateway, type TestGateway } from '../support/startTestGateway';
+import { REFERENCE_SLUG } from '../support/fixtures';
 
 describe('bad input gets a clear error and the gateway keeps serving', () => {
   let gateway: TestGateway;
@@ -69,7 +70,7 @@ describe('bad input gets a clear error and the gateway keeps serving', () => {
 
   it('resolves any object through node(id)', async () => {
     const { body } = await gateway.query<{ post: { id: string; author: { id: string }; topics: { id: string }[] } }>(
-      `{ post(slug: "lee-jae-myung-to-visit-japan-for-summit-with-takaichi-after-xi-meeting") { id author { id } topics { id } } }`,
+      `{ post(slug: "${REFERENCE_SLUG}") { id author { id } topics { id } } }`,
     );
     const post = body.data?.post;
     const ids = [post?.id, post?.author.id, post?.topics[0]?.id];
@@ -83,7 +84,7 @@ describe('bad input gets a clear error and the gateway keeps serving', () => {
       c: { __typename: 'Topic', id: ids[2] },
     });
     const byId = await gateway.query<{ post: { slug: string } }>(`query($id: ID!) { post(id: $id) { slug } }`, { id: ids[0] });
-    expect(byId.body.data?.post.slug).toBe('lee-jae-myung-to-visit-japan-for-summit-with-takaichi-after-xi-meeting');
+    expect(byId.body.data?.post.slug).toBe(REFERENCE_SLUG);
   });
 
   it('answers unknown routes and methods with JSON', async () => {

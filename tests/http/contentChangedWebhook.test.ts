@@ -1,10 +1,9 @@
 import { print } from 'graphql';
 import { ArticlePageDocument, type ArticlePageQuery } from '../generated/operations';
 import { EditableNewsroom } from '../support/editableNewsroom';
-import { sendContentChanged, TEST_WEBHOOK_SECRET } from '../support/signedWebhook';
+import { sendContentChanged } from '../support/signedWebhook';
 import { startTestGateway, type TestGateway } from '../support/startTestGateway';
-
-const REFERENCE_SLUG = 'lee-jae-myung-to-visit-japan-for-summit-with-takaichi-after-xi-meeting';
+import { REFERENCE_SLUG, TEST_WEBHOOK_SECRET } from '../support/fixtures';
 
 describe('POST /webhooks/content-changed on a single instance', () => {
   const newsroom = new EditableNewsroom();
@@ -94,7 +93,7 @@ describe('content-changed webhook without WEBHOOK_SECRET', () => {
       const response = await sendContentChanged(gateway.baseUrl, { type: 'post', id: '1' });
       expect(response.status).toBe(404);
       const [error] = response.body.errors as { message: string; extensions: { code: string } }[];
-      expect(error?.extensions.code).toBe('WEBHOOK_DISABLED');
+      expect(error?.extensions.code).toBe('NOT_FOUND');
       expect(error?.message).toContain('WEBHOOK_SECRET');
       // The GraphQL endpoint is unaffected.
       const query = await gateway.query(print(ArticlePageDocument), { slug: REFERENCE_SLUG });

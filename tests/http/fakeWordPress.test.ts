@@ -1,5 +1,6 @@
-import { buildDemoNewsroom, REFERENCE_SLUG } from '../../src/sources/demo/demoNewsroom';
+import { loadDemoNewsroom } from '../../src/sources/demo/loadDemoNewsroom';
 import { enlargeNewsroom, type FakeWordPress, startFakeService, startFakeWordPress } from '../support/fakeUpstreams';
+import { REFERENCE_AUTHOR, REFERENCE_SLUG } from '../support/fixtures';
 
 /**
  * The fake WordPress stands in for a real one in the suite and in benchmarks, so it must answer the way
@@ -186,7 +187,7 @@ describe('fake WordPress speaks REST API v2 like WordPress', () => {
 
 describe('fake WordPress with an enlarged newsroom', () => {
   it('serves every copy like an original: listed, counted and found by slug', async () => {
-    const big = await startFakeWordPress({ newsroom: enlargeNewsroom(buildDemoNewsroom(), 1_000) });
+    const big = await startFakeWordPress({ newsroom: enlargeNewsroom(loadDemoNewsroom(), 1_000) });
     try {
       const listing = await fetch(`${big.restRoot}wp/v2/posts?per_page=1&_fields=id`);
       expect(listing.headers.get('x-wp-total')).toBe('1000');
@@ -203,7 +204,7 @@ describe('fake services speak their documented contracts', () => {
     const [authors, related] = await Promise.all([startFakeService('authors', { basePath: '/api/v1' }), startFakeService('related')]);
     try {
       const people = await (await fetch(`${authors.serviceUrl}/authors?ids=3,999&slugs=ignored`)).json();
-      expect(people).toEqual({ authors: [expect.objectContaining({ id: '3', slug: 'saif-rahman', name: 'Saif Rahman' })] });
+      expect(people).toEqual({ authors: [expect.objectContaining({ id: REFERENCE_AUTHOR.id, slug: REFERENCE_AUTHOR.slug, name: REFERENCE_AUTHOR.name })] });
       const rails = (await (await fetch(`${related.serviceUrl}/related?postIds=1,2&limit=3`)).json()) as { results: { postId: string; related: unknown[] }[] };
       expect(rails.results.map((result) => result.postId)).toEqual(['1', '2']);
       expect((await fetch(`${related.serviceUrl}/related`)).status).toBe(400);

@@ -5,9 +5,7 @@ import { countingSources } from '../support/countingSources';
 import { aliasedQuery, directiveQuery, fragmentSpreadQuery, nestedQuery } from '../support/hostileQueries';
 import { rawPost, type RawResponse } from '../support/rawPost';
 import { demoSources, startTestGateway, type TestGateway } from '../support/startTestGateway';
-
-const REFERENCE_SLUG = 'lee-jae-myung-to-visit-japan-for-summit-with-takaichi-after-xi-meeting';
-const JSON_HEADERS = { 'content-type': 'application/json' };
+import { JSON_HEADERS, REFERENCE_SLUG } from '../support/fixtures';
 
 interface HostileCase {
   name: string;
@@ -39,12 +37,12 @@ const HOSTILE: HostileCase[] = [
     status: 400,
     code: 'GRAPHQL_PARSE_FAILED',
   },
-  { name: 'a 10 MB body', send: post(Buffer.alloc(10 * 1024 * 1024, ' ')), status: 413, code: 'BAD_REQUEST' },
+  { name: 'a 10 MB body', send: post(Buffer.alloc(10 * 1024 * 1024, ' ')), status: 413, code: 'PAYLOAD_TOO_LARGE' },
   {
     name: 'a 1 MB string argument',
     send: operation('query($q: String) { posts(search: $q) { totalCount } }', { q: 'x'.repeat(1024 * 1024) }),
     status: 413,
-    code: 'BAD_REQUEST',
+    code: 'PAYLOAD_TOO_LARGE',
   },
   { name: 'malformed JSON', send: post('{"query": "{ posts { totalCount } }"'), status: 400, code: 'BAD_REQUEST' },
   { name: 'a wrong content type', send: post(JSON.stringify({ query: '{ posts { totalCount } }' }), { 'content-type': 'text/plain' }), status: 400, code: 'BAD_REQUEST' },

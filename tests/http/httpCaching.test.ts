@@ -3,8 +3,8 @@ import { print } from 'graphql';
 import { ArticlePageDocument, LatestPostsDocument } from '../generated/operations';
 import { countingSources } from '../support/countingSources';
 import { demoSources, startTestGateway, type TestGateway } from '../support/startTestGateway';
+import { REFERENCE_SLUG } from '../support/fixtures';
 
-const REFERENCE_SLUG = 'lee-jae-myung-to-visit-japan-for-summit-with-takaichi-after-xi-meeting';
 const PUBLIC_60 = 'public, max-age=60, s-maxage=60, stale-while-revalidate=60, stale-if-error=86400';
 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>

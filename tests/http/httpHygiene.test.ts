@@ -6,16 +6,9 @@ import { noopTelemetry } from '../../src/telemetry';
 import { countingSources } from '../support/countingSources';
 import { rawPost } from '../support/rawPost';
 import { demoSources, startTestGateway, type TestGateway } from '../support/startTestGateway';
+import { waitFor } from '../support/waitFor';
 
 const SANDBOX = 'https://studio.apollographql.com';
-
-async function waitFor(condition: () => boolean, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 function preflight(url: string, origin: string): Promise<Response> {
   return fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
@@ -149,7 +142,7 @@ describe('HTTP hygiene', () => {
       const health = await fetch(gateway.url.replace('/graphql', '/healthz'));
       expect(health.status).toBe(200);
       // The request scope's signal aborted the simulated upstream call instead of letting it run 5 s.
-      await waitFor(() => sourceCalls.length > 0);
+      await waitFor(() => sourceCalls.length > 0, { timeoutMs: 3000, intervalMs: 10, description: 'the aborted source call to be recorded' });
       expect(sourceCalls[0]?.outcome).toBe('error');
       expect(sourceCalls[0]?.durationMs).toBeLessThan(4000);
     } finally {
@@ -171,7 +164,7 @@ describe('HTTP hygiene', () => {
     const gateway = await startTestGateway({ sources: { ...demo, posts: late }, env: { NODE_ENV: 'production', REQUEST_TIMEOUT_MS: '100' } });
     try {
       expect((await gateway.query('{ post(slug: "anything") { title } }')).status).toBe(504);
-      await waitFor(() => seen.length > 0);
+      await waitFor(() => seen.length > 0, { timeoutMs: 3000, intervalMs: 10, description: 'the late source call to look at its signal' });
       expect(seen).toEqual([true]);
     } finally {
       gateway.gateway.closeAllConnections();

@@ -2,8 +2,7 @@ import type { SourceCallContext, Sources } from '../../src/sources/types';
 import { ArticlePageDocument } from '../generated/operations';
 import { captureLogs } from '../support/captureLogs';
 import { demoSources, startTestGateway, type TestGateway } from '../support/startTestGateway';
-
-const REFERENCE_SLUG = 'lee-jae-myung-to-visit-japan-for-summit-with-takaichi-after-xi-meeting';
+import { REFERENCE_SLUG } from '../support/fixtures';
 
 /** Reads one sample's value from the exposition text; 0 when the series does not exist yet. */
 function sample(text: string, series: string): number {

@@ -2,8 +2,8 @@ import { ArticlePageDocument } from '../generated/operations';
 import { captureLogs } from '../support/captureLogs';
 import { demoSources, startTestGateway, type TestGateway } from '../support/startTestGateway';
 import type { Sources } from '../../src/sources/types';
+import { REFERENCE_SLUG } from '../support/fixtures';
 
-const REFERENCE_SLUG = 'lee-jae-myung-to-visit-japan-for-summit-with-takaichi-after-xi-meeting';
 const SECRET = 'postgres://gateway:hunter2@10.1.2.3:5432/cms';
 
 /** The demo newsroom, except that looking posts up by slug fails the way a broken driver would. */

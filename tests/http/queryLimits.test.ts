@@ -2,8 +2,7 @@ import { ArticlePageDocument, AuthorPageDocument, LatestPostsDocument, TopicPage
 import { countingSources } from '../support/countingSources';
 import { aliasedQuery, directiveQuery, nestedQuery } from '../support/hostileQueries';
 import { demoSources, startTestGateway, type TestGateway } from '../support/startTestGateway';
-
-const REFERENCE_SLUG = 'lee-jae-myung-to-visit-japan-for-summit-with-takaichi-after-xi-meeting';
+import { REFERENCE_SLUG } from '../support/fixtures';
 
 describe('query limits with their defaults, in production', () => {
   const counted = countingSources(demoSources());

@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REFERENCE_SLUG } from '../../src/sources/demo/demoNewsroom';
 import { type FakeWordPress, startFakeWordPress } from '../support/fakeUpstreams';
+import { REFERENCE_AUTHOR, REFERENCE_SLUG, REFERENCE_TITLE } from '../support/fixtures';
 
 const ENTRY = join(__dirname, '../../src/index.ts');
 
@@ -97,7 +97,7 @@ describe('start-up', () => {
           body: JSON.stringify({ query: '{ post(slug: "' + REFERENCE_SLUG + '") { title author { name } topics { name } relatedStories(first: 3) { title } } }' }),
         });
         const body = (await response.json()) as { data: { post: { title: string; author: { name: string }; topics: unknown[]; relatedStories: unknown[] } } };
-        expect(body.data.post).toMatchObject({ title: 'Lee Jae Myung to Visit Japan for Summit with Takaichi After Xi Meeting', author: { name: 'Saif Rahman' } });
+        expect(body.data.post).toMatchObject({ title: REFERENCE_TITLE, author: { name: REFERENCE_AUTHOR.name } });
         expect(body.data.post.topics).toHaveLength(3);
         expect(body.data.post.relatedStories).toHaveLength(3);
         expect(wp.count('/wp/v2/posts')).toBeGreaterThan(0);

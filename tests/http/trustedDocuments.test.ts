@@ -4,10 +4,9 @@ import { ArticlePageDocument, type ArticlePageQuery } from '../generated/operati
 import { countingSources } from '../support/countingSources';
 import { rawPost } from '../support/rawPost';
 import { demoSources, startTestGateway, type TestGateway } from '../support/startTestGateway';
+import { JSON_HEADERS, REFERENCE_SLUG } from '../support/fixtures';
 
-const REFERENCE_SLUG = 'lee-jae-myung-to-visit-japan-for-summit-with-takaichi-after-xi-meeting';
 const ARTICLE_PAGE_ID = sha256Hex(print(ArticlePageDocument));
-const JSON_HEADERS = { 'content-type': 'application/json' };
 
 describe('PERSISTED_OPERATIONS_ONLY=true: only the trusted documents run', () => {
   const counted = countingSources(demoSources());

@@ -5,6 +5,7 @@ import { UpstreamError } from '../../src/errors';
 import { UpstreamClient } from '../../src/sources/http/UpstreamClient';
 import { type LoopbackServer, sendJson, startLoopbackServer } from '../support/loopbackServer';
 import { recordingTelemetry } from '../support/recordingTelemetry';
+import { waitFor } from '../support/waitFor';
 
 const Greeting = z.object({ hello: z.string() });
 
@@ -156,7 +157,8 @@ describe('UpstreamClient against loopback servers', () => {
     expect(telemetry.outcomes().filter((outcome) => outcome === 'rejected')).toHaveLength(5);
 
     healthy = true;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    // The breaker lets a trial call through once its reset time (200 ms) has passed, and says so.
+    await waitFor(() => telemetry.breakerStates.some((entry) => entry.state === 'half_open'), { timeoutMs: 2000, description: 'the breaker to half-open' });
     const response = await client.request({ url, schema: Greeting });
     expect(response.body.hello).toBe('back');
     expect(telemetry.breakerStates.map((entry) => entry.state)).toEqual(['closed', 'open', 'half_open', 'closed']);

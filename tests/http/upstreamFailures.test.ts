@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REFERENCE_SLUG } from '../../src/sources/demo/demoNewsroom';
 import { ArticlePageDocument, type ArticlePageQuery } from '../generated/operations';
 import { type Fault, type FakeService, type FakeWordPress, startFakeService, startFakeWordPress } from '../support/fakeUpstreams';
 import { recordingTelemetry } from '../support/recordingTelemetry';
 import { type GraphQLResponse, startTestGateway, type TestGateway } from '../support/startTestGateway';
+import { REFERENCE_SLUG } from '../support/fixtures';
+import { waitFor } from '../support/waitFor';
 
 /** Kept small so failure paths finish fast; the WordPress budget is larger so only the failing upstream decides. */
 const RELATED_TIMEOUT_MS = 200;
@@ -157,7 +158,11 @@ describe('ArticlePage when the related-stories or authors upstream fails', () =>
       expect(elapsedMs).toBeLessThan(RELATED_TIMEOUT_MS);
 
       related.clearFaults();
-      await new Promise((resolve) => setTimeout(resolve, BREAKER_RESET_MS + 50));
+      // After BREAKER_RESET_MS the breaker lets a trial call through, and says so.
+      await waitFor(() => telemetry.breakerStates.some((entry) => entry.state === 'half_open'), {
+        timeoutMs: BREAKER_RESET_MS + 2000,
+        description: 'the related breaker to half-open',
+      });
       const recovered = await timedArticlePage(gateway);
       expect(recovered.response.body.errors).toBeUndefined();
       expect(recovered.response.body.data?.post?.relatedStories).toHaveLength(6);
@@ -170,8 +175,9 @@ describe('ArticlePage when the related-stories or authors upstream fails', () =>
   it('serves a rail and an author past their TTL when their upstreams fail, and says so in extensions.stale', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'gateway-config-'));
     const configFile = join(directory, 'gateway.json');
-    // Rails and authors go stale almost at once, and stay usable on error for a minute.
-    writeFileSync(configFile, JSON.stringify({ cache: { related: { ttlMs: 1, staleWhileRevalidateMs: 0, staleIfErrorMs: 60_000 }, author: { ttlMs: 1, staleWhileRevalidateMs: 0, staleIfErrorMs: 60_000 } } }));
+    // Rails and authors go stale after a second (the shortest TTL there is), and stay usable on error for a minute.
+    const shortLived = { ttlSeconds: 1, staleWhileRevalidateSeconds: 0, staleIfErrorSeconds: 60 };
+    writeFileSync(configFile, JSON.stringify({ cache: { related: shortLived, author: shortLived } }));
     // Whole responses would be answered from the response cache; this is about the entity cache.
     const { gateway } = await startGateway({ GATEWAY_CONFIG: configFile, RESPONSE_CACHE: 'false' });
     try {
@@ -180,7 +186,8 @@ describe('ArticlePage when the related-stories or authors upstream fails', () =>
       expect(first.body.errors).toBeUndefined();
       const rail = first.body.data?.post?.relatedStories.map((story) => story.post.slug);
       expect(rail).toHaveLength(6);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      // Past the one-second TTL of what the first request cached.
+      await new Promise((resolve) => setTimeout(resolve, 1_050));
 
       related.inject({ type: 'status', status: 500 }, { route: '/related' });
       authors.inject({ type: 'status', status: 500 }, { route: '/authors' });

@@ -1,10 +1,8 @@
 import type { DocumentNode } from 'graphql';
-import { REFERENCE_SLUG } from '../../src/sources/demo/demoNewsroom';
 import { ArticlePageDocument, type ArticlePageQuery, TopicPageDocument, type TopicPageQuery } from '../generated/operations';
 import { type FakeWordPress, startFakeWordPress } from '../support/fakeUpstreams';
 import { startTestGateway, type TestGateway } from '../support/startTestGateway';
-import { TEASER_TITLES } from '../support/referenceRail';
-
+import { REFERENCE_AUTHOR, REFERENCE_SLUG, REFERENCE_TITLE, REFERENCE_TOPIC_NAMES, TEASER_TITLES } from '../support/fixtures';
 
 /** `WORDPRESS_URL=… npm start`, over real sockets: the gateway federates the (fake) WordPress site. */
 describe('the gateway in front of WordPress', () => {
@@ -26,12 +24,12 @@ describe('the gateway in front of WordPress', () => {
     const post = body.data?.post;
     expect(post).toMatchObject({
       slug: REFERENCE_SLUG,
-      title: 'Lee Jae Myung to Visit Japan for Summit with Takaichi After Xi Meeting',
+      title: REFERENCE_TITLE,
       url: `${wp.url}/2026/01/${REFERENCE_SLUG}/`,
-      author: { name: 'Saif Rahman', slug: 'saif-rahman', url: `${wp.url}/author/saif-rahman/` },
+      author: { name: REFERENCE_AUTHOR.name, slug: REFERENCE_AUTHOR.slug, url: `${wp.url}/author/${REFERENCE_AUTHOR.slug}/` },
     });
     expect(post?.excerpt).toMatch(/^President Lee Jae Myung of South Korea/);
-    expect(post?.topics.map((topic) => topic.name).sort()).toEqual(['Asia', 'Politics', 'World']);
+    expect(post?.topics.map((topic) => topic.name).sort()).toEqual(REFERENCE_TOPIC_NAMES);
     expect(post?.relatedStories.map((story) => story.title).sort()).toEqual([...TEASER_TITLES].sort());
     for (const story of post?.relatedStories ?? []) {
       expect(story.excerpt.length).toBeLessThanOrEqual(100);

@@ -1,7 +1,7 @@
 import pino from 'pino';
+import { GatewayCache } from '../../src/cache/GatewayCache';
 import { UPSTREAM_DEFAULTS } from '../../src/config';
 import { DemoNewsroomSource } from '../../src/sources/demo/DemoNewsroomSource';
-import { REFERENCE_SLUG } from '../../src/sources/demo/demoNewsroom';
 import { UpstreamClient } from '../../src/sources/http/UpstreamClient';
 import { noopTelemetry } from '../../src/telemetry';
 import { WordPressApi } from '../../src/sources/wordpress/WordPressApi';
@@ -11,6 +11,7 @@ import { RecentPostSummaries } from '../../src/sources/wordpress/RecentPostSumma
 import { WordPressRelatedSource } from '../../src/sources/wordpress/WordPressRelatedSource';
 import { WordPressTopicSource } from '../../src/sources/wordpress/WordPressTopicSource';
 import { type FakeWordPress, startFakeWordPress } from '../support/fakeUpstreams';
+import { REFERENCE_AUTHOR, REFERENCE_SLUG } from '../support/fixtures';
 
 const logger = pino({ level: 'silent' });
 const demo = new DemoNewsroomSource();
@@ -125,7 +126,7 @@ describe('WordPress source', () => {
     const authors = new WordPressAuthorSource(api);
     const topics = new WordPressTopicSource(api);
     const byId = await authors.getAuthorsByIds(['3', '999', 'x']);
-    expect(byId[0]).toMatchObject({ id: '3', slug: 'saif-rahman', name: 'Saif Rahman', url: `${wp.url}/author/saif-rahman/` });
+    expect(byId[0]).toMatchObject({ id: REFERENCE_AUTHOR.id, slug: REFERENCE_AUTHOR.slug, name: REFERENCE_AUTHOR.name, url: `${wp.url}/author/${REFERENCE_AUTHOR.slug}/` });
     expect(byId[0]?.bio).toMatch(/^Saif Rahman is our Asia-Pacific correspondent/);
     expect(byId[0]?.avatarUrl).toMatch(/s=96$/);
     expect(byId.slice(1)).toEqual([null, null]);
@@ -179,7 +180,7 @@ describe('WordPress source', () => {
   });
 
   it('ranks the same rail from the article the post source just read, without asking for it again', async () => {
-    const summaries = new RecentPostSummaries({ max: 100, ttlMs: 60_000 });
+    const summaries = new RecentPostSummaries(GatewayCache.prepare().memos.create('post', { max: 100, ttlMs: 60_000 }));
     const posts = new WordPressPostSource(apiFor(), { featuredMedia: 'embed', summaries });
     const withSummaries = new WordPressRelatedSource(apiFor(), summaries);
     const [article] = await posts.getPostsBySlugs([REFERENCE_SLUG]);

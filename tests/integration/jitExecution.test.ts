@@ -1,19 +1,17 @@
 import type { ApolloServer } from '@apollo/server';
-import { EntityCache } from '../../src/cache/EntityCache';
-import { MemoryTier } from '../../src/cache/MemoryTier';
-import { PersistedQueryCache } from '../../src/cache/PersistedQueryCache';
-import { resolveCachePolicies } from '../../src/cache/cachePolicies';
-import { TieredStore } from '../../src/cache/TieredStore';
+import type { GatewayCache } from '../../src/cache/GatewayCache';
 import { loadConfig } from '../../src/config';
 import { createContext, type GatewayContext } from '../../src/context';
+import { RequestOutcome } from '../../src/requestOutcome';
 import { UpstreamError } from '../../src/errors';
 import { buildGatewaySchema } from '../../src/server/buildGatewaySchema';
 import { createApolloServer } from '../../src/server/createApolloServer';
 import type { Sources } from '../../src/sources/types';
+import { memoryGatewayCache } from '../support/memoryCache';
 import { operationFiles } from '../support/operationFiles';
 import { demoSources } from '../support/startTestGateway';
+import { REFERENCE_AUTHOR, REFERENCE_SLUG } from '../support/fixtures';
 
-const REFERENCE_SLUG = 'lee-jae-myung-to-visit-japan-for-summit-with-takaichi-after-xi-meeting';
 const ARTICLE_PAGE = operationFiles().find((file) => file.name === 'ArticlePage')?.source as string;
 
 type Engine = 'graphql-jit' | 'graphql-js';
@@ -24,7 +22,7 @@ async function startApollo(engine: Engine, executed: Engine[]): Promise<ApolloSe
     config: loadConfig({ NODE_ENV: 'production' }),
     schema: buildGatewaySchema(),
     onUnexpectedError: () => {},
-    persistedQueryCache: new PersistedQueryCache(new TieredStore(new MemoryTier({ maxEntries: 10 }), undefined, { onError: () => {} }), 'test'),
+    cache: memoryGatewayCache(),
     onTagsCollapsed: () => {},
     execution: { compileAfter: engine === 'graphql-jit' ? 0 : Number.POSITIVE_INFINITY, onExecuted: (used) => executed.push(used) },
   });
@@ -32,13 +30,8 @@ async function startApollo(engine: Engine, executed: Engine[]): Promise<ApolloSe
   return apollo;
 }
 
-function newCache(now: () => number = Date.now): EntityCache {
-  return new EntityCache(new TieredStore(new MemoryTier({ maxEntries: 10_000 }), undefined, { onError: () => {} }), {
-    policies: resolveCachePolicies({}),
-    version: 'test',
-    onError: () => {},
-    now,
-  });
+function newCache(now: () => number = Date.now): GatewayCache {
+  return memoryGatewayCache({ now });
 }
 
 /** The demo newsroom with some of its methods replaced. */
@@ -65,9 +58,9 @@ describe('graphql-jit answers exactly as graphql-js does', () => {
   });
 
   /** Runs one request on both engines, each with a fresh context over the given sources and cache. */
-  const answers = async (query: string, variables: Record<string, unknown>, sources: Sources, cache: EntityCache) => {
+  const answers = async (query: string, variables: Record<string, unknown>, sources: Sources, cache: GatewayCache) => {
     const run = async (apollo: ApolloServer<GatewayContext>) => {
-      const contextValue = createContext({ sources, cache }, { requestId: 'req-1', signal: new AbortController().signal });
+      const contextValue = createContext({ sources, cache }, { requestId: 'req-1', signal: new AbortController().signal }, new RequestOutcome(false));
       const response = await apollo.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return { status: response.http.status, cacheControl: response.http.headers.get('cache-control'), body: response.body.singleResult };
@@ -81,7 +74,7 @@ describe('graphql-jit answers exactly as graphql-js does', () => {
   it.each(operationFiles().map((file) => [file.name, file.source]))('for %s, found and missing, warm and cold', async (name, source) => {
     const cache = newCache();
     const sources = demoSources();
-    const variableSets = name === 'LatestPosts' ? [{ first: 3 }, { topic: 'no-such-topic' }] : [{ slug: name === 'ArticlePage' ? REFERENCE_SLUG : 'saif-rahman' }, { slug: 'no-such-slug' }];
+    const variableSets = name === 'LatestPosts' ? [{ first: 3 }, { topic: 'no-such-topic' }] : [{ slug: name === 'ArticlePage' ? REFERENCE_SLUG : REFERENCE_AUTHOR.slug }, { slug: 'no-such-slug' }];
     for (const variables of variableSets) {
       await answers(source, variables, sources, cache);
       await answers(source, variables, sources, cache);

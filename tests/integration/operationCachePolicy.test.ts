@@ -1,18 +1,15 @@
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { buildSchema, type GraphQLSchema } from 'graphql';
-import { EntityCache } from '../../src/cache/EntityCache';
-import { MemoryTier } from '../../src/cache/MemoryTier';
-import { resolveCachePolicies } from '../../src/cache/cachePolicies';
-import { TieredStore } from '../../src/cache/TieredStore';
 import { createContext } from '../../src/context';
 import { toGlobalId } from '../../src/globalId';
+import { RequestOutcome } from '../../src/requestOutcome';
 import { buildGatewaySchema } from '../../src/server/buildGatewaySchema';
 import { createOperationCachePolicy, type CacheableHint } from '../../src/server/httpCache/operationCachePolicy';
+import { memoryGatewayCache } from '../support/memoryCache';
 import { operationFiles } from '../support/operationFiles';
 import { demoSources } from '../support/startTestGateway';
-
-const REFERENCE_SLUG = 'lee-jae-myung-to-visit-japan-for-summit-with-takaichi-after-xi-meeting';
+import { REFERENCE_SLUG } from '../support/fixtures';
 
 interface Observed {
   apollo: CacheableHint;
@@ -60,14 +57,10 @@ async function startComparison(schema: GraphQLSchema, contextValue: () => BaseCo
 
 describe('the operation cache policy matches Apollo\'s cache-control plugin', () => {
   const sources = demoSources();
-  const cache = new EntityCache(new TieredStore(new MemoryTier({ maxEntries: 10_000 }), undefined, { onError: () => {} }), {
-    policies: resolveCachePolicies({}),
-    version: 'test',
-    onError: () => {},
-  });
+  const cache = memoryGatewayCache();
   let comparison: Awaited<ReturnType<typeof startComparison>>;
   beforeAll(async () => {
-    comparison = await startComparison(buildGatewaySchema(), () => createContext({ sources, cache }, { requestId: 'test-request', signal: new AbortController().signal }));
+    comparison = await startComparison(buildGatewaySchema(), () => createContext({ sources, cache }, { requestId: 'test-request', signal: new AbortController().signal }, new RequestOutcome(false)));
   });
   afterAll(() => comparison.stop());
 

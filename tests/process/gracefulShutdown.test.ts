@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-
-const ROOT = join(__dirname, '..', '..');
+import { REPO_ROOT } from '../support/fixtures';
+import { waitFor } from '../support/waitFor';
 
 interface RunningServer {
   child: ChildProcess;
@@ -14,7 +13,7 @@ interface RunningServer {
 /** Starts the real entry point (src/index.ts) as its own process, reading its JSON log lines. */
 async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/index.ts'], {
-    cwd: ROOT,
+    cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -37,14 +36,6 @@ async function startServer(env: Record<string, string>): Promise<RunningServer> 
   return { child, port, lines, exited };
 }
 
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 describe('SIGTERM', () => {
   it('lets the in-flight request finish, refuses new connections, then exits 0', async () => {
     // Every simulated upstream call takes 1.5 s, so the request below is in flight when the signal comes.
@@ -57,7 +48,11 @@ describe('SIGTERM', () => {
         headers: { 'content-type': 'application/json', 'x-request-id': 'draining-1' },
         body: JSON.stringify({ query: '{ posts(first: 2) { totalCount edges { node { slug } } } }' }),
       });
-      await waitFor(() => server.lines.some((line) => line.msg === 'request started' && line.requestId === 'draining-1'));
+      await waitFor(() => server.lines.some((line) => line.msg === 'request started' && line.requestId === 'draining-1'), {
+        timeoutMs: 10_000,
+        intervalMs: 10,
+        description: 'the server to log the start of request draining-1',
+      });
       server.child.kill('SIGTERM');
 
       const response = await inFlight;

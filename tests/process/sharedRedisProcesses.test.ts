@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { createClient } from '@keyv/redis';
 import { print } from 'graphql';
 import { ArticlePageDocument, type ArticlePageQuery } from '../generated/operations';
 import { startFakeWordPress, type FakeWordPress } from '../support/fakeUpstreams';
-import { describeWithRedis, SHARED_REDIS_URL, uniqueKeyPrefix } from '../support/redis';
-import { sendContentChanged, TEST_WEBHOOK_SECRET } from '../support/signedWebhook';
-
-const ROOT = join(__dirname, '..', '..');
+import { REPO_ROOT, TEST_WEBHOOK_SECRET } from '../support/fixtures';
+import { deleteKeysWithPrefix, describeWithRedis, SHARED_REDIS_URL, uniqueKeyPrefix } from '../support/redis';
+import { sendContentChanged } from '../support/signedWebhook';
+import { waitFor } from '../support/waitFor';
 
 interface GatewayProcess {
   child: ChildProcess;
@@ -18,7 +18,7 @@ interface GatewayProcess {
 /** The real entry point in its own process: what an operator runs, several times behind a load balancer. */
 async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/index.ts'], {
-    cwd: ROOT,
+    cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -57,16 +57,20 @@ async function articlePage(gateway: GatewayProcess, slug: string): Promise<{ pos
 }
 
 describeWithRedis('two gateway processes sharing one Redis', () => {
+  const prefix = uniqueKeyPrefix('processes');
   let wordpress: FakeWordPress;
   let a: GatewayProcess | undefined;
   let b: GatewayProcess | undefined;
+  const redis = createClient({ url: SHARED_REDIS_URL });
+  redis.on('error', () => undefined);
 
   beforeAll(async () => {
+    await redis.connect();
     wordpress = await startFakeWordPress();
     const env = {
       WORDPRESS_URL: wordpress.url,
       REDIS_URL: SHARED_REDIS_URL,
-      REDIS_KEY_PREFIX: uniqueKeyPrefix('processes'),
+      REDIS_KEY_PREFIX: prefix,
       WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
     };
     [a, b] = await Promise.all([startGatewayProcess(env), startGatewayProcess(env)]);
@@ -75,18 +79,33 @@ describeWithRedis('two gateway processes sharing one Redis', () => {
   afterAll(async () => {
     await Promise.all([stop(a), stop(b)]);
     await wordpress?.close();
+    await deleteKeysWithPrefix(SHARED_REDIS_URL, prefix);
+    redis.destroy();
   });
+
+  /**
+   * Shared responses that the purge index lists under `post:<id>`. Writes to Redis happen after the
+   * answer, the entry first and then the tags indexing it, so once this count has grown, an answer is
+   * both readable by B and reachable by a purge.
+   */
+  const indexedAnswersAbout = (postId: number) => redis.sCard(`${prefix}:response:tag:post:${postId}`);
+  const answerIndexed = (postId: number, before: number) =>
+    waitFor(async () => (await indexedAnswersAbout(postId)) > before, {
+      timeoutMs: 5_000,
+      description: `A's answer about post ${postId} in the shared response cache`,
+    });
 
   it('a request on A warms the cache; the same request on B makes no upstream call', async () => {
     const row = wordpress.content.posts.find((candidate) => candidate.visible && candidate.post.slug.includes('semeru'));
     const slug = row?.post.slug as string;
+    const postId = row?.post.id as number;
+    const indexed = await indexedAnswersAbout(postId);
     wordpress.resetCounts();
     const onA = await articlePage(a as GatewayProcess, slug);
     expect(onA.post?.relatedStories).toHaveLength(6);
     expect(wordpress.count()).toBeGreaterThan(0);
 
-    // Writes to Redis happen after the answer; give them a moment to land.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await answerIndexed(postId, indexed);
     wordpress.resetCounts();
     const onB = await articlePage(b as GatewayProcess, slug);
     expect(onB.post).toEqual(onA.post);
@@ -97,8 +116,9 @@ describeWithRedis('two gateway processes sharing one Redis', () => {
     const row = wordpress.content.posts.find((candidate) => candidate.visible && candidate.post.slug.includes('bushfires'));
     if (!row) throw new Error('the demo newsroom has no bushfires story');
     const slug = row.post.slug;
+    const indexed = await indexedAnswersAbout(row.post.id);
     const before = await articlePage(a as GatewayProcess, slug);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await answerIndexed(row.post.id, indexed);
     expect((await articlePage(b as GatewayProcess, slug)).post?.title).toBe(before.post?.title);
 
     row.post.titleHtml = 'Bushfires in Victoria: Correction &amp; Update';
@@ -106,12 +126,13 @@ describeWithRedis('two gateway processes sharing one Redis', () => {
     expect(purge.status).toBe(200);
 
     // Other instances learn of the purge over Redis pub/sub; the issue allows them a second.
-    const deadline = Date.now() + 1000;
-    let after = await articlePage(b as GatewayProcess, slug);
-    while (after.post?.title !== 'Bushfires in Victoria: Correction & Update' && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      after = await articlePage(b as GatewayProcess, slug);
-    }
+    const after = await waitFor(
+      async () => {
+        const answer = await articlePage(b as GatewayProcess, slug);
+        return answer.post?.title === 'Bushfires in Victoria: Correction & Update' && answer;
+      },
+      { timeoutMs: 1000, intervalMs: 50, description: 'B to serve the corrected title' },
+    );
     expect(after.post?.title).toBe('Bushfires in Victoria: Correction & Update');
     expect(after.xCache).not.toBe('HIT');
   });

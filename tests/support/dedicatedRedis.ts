@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { waitFor } from './waitFor';
 
 /**
  * A throwaway redis-server of this test's own, on a free port, that the test may stop, pause and
@@ -29,7 +30,7 @@ export class DedicatedRedis {
       child.once('error', reject);
       child.once('spawn', () => resolve());
     });
-    await waitFor(() => ping(this.port), 10_000, `redis-server on port ${this.port} did not start`);
+    await waitFor(() => ping(this.port), { timeoutMs: 10_000, description: `redis-server on port ${this.port} to answer PING` });
   }
 
   /** Stops the server and waits until it has exited and no longer answers. */
@@ -77,13 +78,4 @@ async function ping(port: number): Promise<boolean> {
     socket.once('connect', () => socket.write('PING\r\n'));
     socket.once('data', (data) => done(String(data).startsWith('+PONG')));
   });
-}
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, message: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(message);
 }

@@ -1,4 +1,4 @@
-const REFERENCE_SLUG = 'lee-jae-myung-to-visit-japan-for-summit-with-takaichi-after-xi-meeting';
+import { REFERENCE_SLUG } from './fixtures';
 
 /**
  * A valid query exactly `depth` fields deep, through real fields (post > author > posts > edges > node >

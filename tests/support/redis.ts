@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createClient } from '@keyv/redis';
+import { waitFor } from './waitFor';
 
 /** The machine's shared Redis. Other test runs use it at the same time: own key prefix, never FLUSHALL. */
 export const SHARED_REDIS_URL = 'redis://127.0.0.1:6379';
@@ -65,13 +66,13 @@ export async function deleteKeysWithPrefix(url: string, prefix: string): Promise
 /** Waits (bounded) until the gateway's `/readyz` answers 200: Redis connects in the background. */
 export async function waitUntilReady(graphqlUrl: string, timeoutMs = 10_000): Promise<void> {
   const url = graphqlUrl.replace(/\/graphql$/, '/readyz');
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < deadline) {
-    const response = await fetch(url);
-    if (response.status === 200) return;
-    last = await response.text();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`gateway not ready after ${timeoutMs} ms: ${last}`);
+  await waitFor(
+    async () => {
+      const response = await fetch(url);
+      const body = await response.text();
+      if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${body}`);
+      return true;
+    },
+    { timeoutMs, intervalMs: 50, description: `the gateway to be ready (${url} answering 200)` },
+  );
 }

@@ -1,6 +1,8 @@
 import { signBody } from '../../src/server/webhooks/verifySignature';
+import { TEST_WEBHOOK_SECRET } from './fixtures';
 
-export const TEST_WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
+// Declared with the other shared literals; still exported here for code written against this module.
+export { TEST_WEBHOOK_SECRET };
 
 /** POSTs a content-changed event the way a CMS would: the raw JSON body, signed. */
 export async function sendContentChanged(

@@ -2,12 +2,11 @@ import 'reflect-metadata';
 import pino, { type Logger } from 'pino';
 import { print, type DocumentNode } from 'graphql';
 import { loadConfig } from '../../src/config';
-import { createGateway, type Gateway } from '../../src/server/createGateway';
 import type { ReadinessCheck } from '../../src/server/routes/readinessRoute';
-import { createSources } from '../../src/sources/createSources';
 import { DemoNewsroomSource } from '../../src/sources/demo/DemoNewsroomSource';
 import type { Sources } from '../../src/sources/types';
 import type { Telemetry } from '../../src/telemetry';
+import { createGateway, type Gateway } from '../../src/wiring/createGateway';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -34,8 +33,8 @@ export function demoSources(): Sources {
 }
 
 export interface TestGatewayOptions {
-  /** Sources to use as they are; without them, sources are wired from `env` as in production. */
-  sources?: Sources;
+  /** Leaf sources in place of what `env` would wire for their slots; coalesced and instrumented as in production. */
+  sources?: Partial<Sources>;
   env?: Record<string, string>;
   /** Defaults to a silent logger; pass one writing to a capture stream to read the log lines. */
   logger?: Logger;
@@ -48,10 +47,10 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', ...options.env });
   const logger = options.logger ?? pino({ level: 'silent' });
   const usesDemoOnly = Object.values(config.sources).every((choice) => choice === 'demo');
-  // The demo newsroom is shared (building it is the slow part); anything with upstreams is wired for real.
-  const upstreams = options.sources || usesDemoOnly ? undefined : createSources(config, { logger, telemetry: options.telemetry });
-  const sources = options.sources ?? upstreams?.sources ?? demoSources();
-  const gateway = await createGateway({ config, sources, logger, telemetry: options.telemetry, readinessChecks: options.readinessChecks });
+  // The demo newsroom is shared (building it is the slow part) as the leaf adapter of every slot;
+  // anything with upstreams is wired from `env` as in production.
+  const sources = options.sources ?? (usesDemoOnly ? demoSources() : undefined);
+  const gateway = await createGateway(config, { sources, logger, telemetry: options.telemetry, readinessChecks: options.readinessChecks });
   const address = await gateway.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${address.port}`;
   const url = `${baseUrl}/graphql`;
@@ -67,9 +66,6 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       });
       return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse['body'] } as never;
     },
-    close: async () => {
-      await gateway.close();
-      await upstreams?.close();
-    },
+    close: () => gateway.close(),
   };
 }

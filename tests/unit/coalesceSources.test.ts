@@ -3,6 +3,7 @@ import { coalesceSources } from '../../src/sources/coalesceSources';
 import { DemoNewsroomSource } from '../../src/sources/demo/DemoNewsroomSource';
 import type { SourceCallContext } from '../../src/sources/types';
 import { countingSources } from '../support/countingSources';
+import { REFERENCE_AUTHOR } from '../support/fixtures';
 import { demoSources } from '../support/startTestGateway';
 
 describe('coalesceSources', () => {
@@ -27,9 +28,9 @@ describe('coalesceSources', () => {
     let fail = true;
     const flaky = { ...counted.sources.authors, name: 'flaky', getAuthorsByIds: async (ids: readonly string[]) => (fail ? Promise.reject(new Error('down')) : counted.sources.authors.getAuthorsByIds(ids)) };
     const sources = coalesceSources({ ...counted.sources, authors: flaky });
-    await expect(sources.authors.getAuthorsByIds(['3'])).rejects.toThrow('down');
+    await expect(sources.authors.getAuthorsByIds([REFERENCE_AUTHOR.id])).rejects.toThrow('down');
     fail = false;
-    expect((await sources.authors.getAuthorsByIds(['3']))[0]?.slug).toBe('saif-rahman');
+    expect((await sources.authors.getAuthorsByIds([REFERENCE_AUTHOR.id]))[0]?.slug).toBe(REFERENCE_AUTHOR.slug);
     expect(sources.authors.name).toBe('flaky');
   });
 

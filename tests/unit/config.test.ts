@@ -1,4 +1,5 @@
 import { APOLLO_SANDBOX_ORIGIN, ConfigError, DEFAULT_PERSISTED_OPERATIONS_MANIFEST, loadConfig, QUERY_LIMIT_DEFAULTS } from '../../src/config';
+import { ENTITY_KINDS } from '../../src/config/entityKinds';
 
 describe('loadConfig', () => {
   it('has development defaults', () => {
@@ -91,7 +92,8 @@ describe('loadConfig', () => {
     expect(config.webhook).toBeUndefined();
     expect(config.responseCache).toEqual({ enabled: true, maxBytes: 64 * 1024 * 1024, maxTtlSeconds: 300 });
     expect(config.httpCache).toEqual({ sharedMaxAgeSeconds: undefined, staleWhileRevalidateSeconds: 60, staleIfErrorSeconds: 86400 });
-    expect(config.cache.ttl).toEqual({});
+    // No overrides: every kind has the entity-kind table's freshness.
+    expect(config.cache.kinds).toEqual(Object.fromEntries(Object.entries(ENTITY_KINDS).map(([kind, spec]) => [kind, spec.cache])));
   });
 
   it('reads the shared cache, webhook, response cache and TTL settings', () => {
@@ -109,7 +111,7 @@ describe('loadConfig', () => {
     expect(config.webhook).toEqual({ secret: 'sixteen-chars-or-more' });
     expect(config.responseCache.enabled).toBe(false);
     expect(config.httpCache.sharedMaxAgeSeconds).toBe(3600);
-    expect(config.cache.ttl).toMatchObject({ postSeconds: 120, staleWhileRevalidateSeconds: 0 });
+    expect(config.cache.kinds.post).toMatchObject({ ttlSeconds: 120, staleWhileRevalidateSeconds: 0 });
   });
 
   it('reports every bad caching setting at once', () => {
@@ -169,20 +171,20 @@ describe('loadConfig: upstreams', () => {
       wordpress: { url: 'http://wp.file', featuredMedia: 'batch', timeoutMs: 3000 },
       services: { authors: { url: 'http://people.file', retries: 0 }, related: { url: 'http://reco.file', maxConcurrency: 4 } },
       upstream: { breaker: { resetMs: 500 } },
-      cache: { staleIfErrorMs: 1000, related: { ttlMs: 5, staleIfErrorMs: 60000 } },
+      cache: { staleIfErrorSeconds: 1, related: { ttlSeconds: 5, staleIfErrorSeconds: 60 } },
     });
     const config = loadConfig({ GATEWAY_CONFIG: '/etc/gateway.json', WORDPRESS_URL: 'http://wp.env' }, { readFile: () => file });
     expect(config.sources).toEqual({ posts: 'wordpress', authors: 'service', topics: 'wordpress', related: 'service' });
     expect(config.wordpress).toMatchObject({ siteUrl: 'http://wp.env', featuredMedia: 'batch', upstream: { timeoutMs: 3000 } });
     expect(config.services.authors?.upstream).toMatchObject({ retries: 0, breaker: { resetMs: 500 } });
     expect(config.services.related?.upstream.maxConcurrency).toBe(4);
-    expect(config.cache.policies.related).toEqual({ ttlMs: 5, missTtlMs: 10_000, staleWhileRevalidateMs: 60_000, staleIfErrorMs: 60_000 });
-    expect(config.cache.policies.post.staleIfErrorMs).toBe(1000);
+    expect(config.cache.kinds.related).toEqual({ ttlSeconds: 5, missTtlSeconds: 10, staleWhileRevalidateSeconds: 60, staleIfErrorSeconds: 60 });
+    expect(config.cache.kinds.post.staleIfErrorSeconds).toBe(1);
   });
 
   it('sets one stale-if-error window for every kind from CACHE_STALE_IF_ERROR_SECONDS', () => {
-    const { policies } = loadConfig({ CACHE_STALE_IF_ERROR_SECONDS: '3' }).cache;
-    expect(Object.values(policies).map((policy) => policy.staleIfErrorMs)).toEqual([3000, 3000, 3000, 3000, 3000]);
+    const { kinds } = loadConfig({ CACHE_STALE_IF_ERROR_SECONDS: '3' }).cache;
+    expect(Object.values(kinds).map((policy) => policy.staleIfErrorSeconds)).toEqual([3, 3, 3, 3, 3]);
   });
 
   it('names every bad upstream value at once', () => {

@@ -1,22 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { decode } from 'html-entities';
-import { buildDemoNewsroom, REFERENCE_SLUG, type DemoPost } from '../../src/sources/demo/demoNewsroom';
+import { DEMO_NEWSROOM_FILE, formatDemoNewsroom, generateDemoNewsroom } from '../../scripts/demo/generateDemoNewsroom';
+import type { DemoPost } from '../../src/sources/demo/DemoNewsroom';
+import { loadDemoNewsroom } from '../../src/sources/demo/loadDemoNewsroom';
 import { rankRelated, topicWeightsFrom, type RankablePost } from '../../src/sources/related/rankRelated';
+import { REFERENCE_AUTHOR, REFERENCE_FIRST_PARAGRAPH, REFERENCE_RAIL, REFERENCE_SLUG, REFERENCE_TITLE } from '../support/fixtures';
 
-const REFERENCE_TITLE = 'Lee Jae Myung to Visit Japan for Summit with Takaichi After Xi Meeting';
-const REFERENCE_FIRST_PARAGRAPH =
-  "President Lee Jae Myung of South Korea is set to visit Japan for a crucial summit with Prime Minister Sanae Takaichi, occurring just a week after his meeting with Chinese President Xi Jinping in Beijing. The overlapping dates of these discussions underline South Korea's strategic intention: to foster amicable and consistent relations with both neighboring nations.";
-
-/** Title and the teaser text its excerpt must open with. */
-const TEASERS: readonly [string, string][] = [
-  ['Indian Idol 3 Star Prashant Tamang Passes Away in His Sleep', 'Beloved singer-actor Prashant Tamang dies naturally in sleep. Fans and family pay emotional tributes'],
-  ['World No.1 Aryna Sabalenka Begins Australian Open Without Title Defence', 'World No.1 Aryna Sabalenka starts her Australian Open campaign as favourite, but without a defending title'],
-  ['EU-India Free Trade Deal May Be Signed This Month, Says Merz', 'German Chancellor Merz hints at a possible EU-India free trade agreement signing by January end after talks'],
-  ['Japan Expands Security Aid Across Southeast Asia with $147M Boost', 'Japan doubles OSA budget to $147M, expanding military support to ASEAN nations, boosting regional security'],
-  ['Eruption of Mount Semeru: Pyroclastic Flow Extends 5 km, Ash Clouds Reach 2 km', 'Mount Semeru erupted at 10:25 p.m., producing a 5 km pyroclastic flow and a 2 km high ash column'],
-  ['Deadly Bushfires in Victoria Leave One Dead, 300 Structures Lost', 'Bushfires across Victoria have destroyed hundreds of homes, claimed one life, and forced evacuations'],
-];
-
-const newsroom = buildDemoNewsroom();
+/** The content as the gateway serves it: the committed data file. */
+const newsroom = loadDemoNewsroom();
 const published = newsroom.posts.filter((p) => p.status === 'publish');
 const plain = (html: string): string => decode(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
 const byTitle = (title: string): DemoPost => {
@@ -33,15 +24,28 @@ const toRankable = (p: DemoPost): RankablePost => ({
   id: String(p.id), topicIds: p.topicIds.map(String), authorIds: p.authorIds.map(String), publishedAt: p.date,
 });
 
+/** Where two texts part, or undefined when they are equal: a readable failure for a 1 MB file. */
+function firstDifference(committed: string, generated: string): string | undefined {
+  if (committed === generated) return undefined;
+  const [was, now] = [committed.split('\n'), generated.split('\n')];
+  let line = 0;
+  while (was[line] === now[line]) line += 1;
+  return `line ${line + 1}: committed ${JSON.stringify(was[line]?.slice(0, 160))}, generated ${JSON.stringify(now[line]?.slice(0, 160))}`;
+}
+
 describe('demo newsroom', () => {
   it('is deterministic', () => {
-    expect(buildDemoNewsroom()).toEqual(buildDemoNewsroom());
+    expect(generateDemoNewsroom()).toEqual(generateDemoNewsroom());
+  });
+
+  it('is exactly what the generator writes (after changing it, run npm run demo:generate and review the diff)', () => {
+    expect(firstDifference(readFileSync(DEMO_NEWSROOM_FILE, 'utf8'), formatDemoNewsroom(generateDemoNewsroom()))).toBeUndefined();
   });
 
   it('builds quickly enough to embed', () => {
-    buildDemoNewsroom(); // warm up the JIT so we time the steady state
+    generateDemoNewsroom(); // warm up the JIT so we time the steady state
     const started = performance.now();
-    buildDemoNewsroom();
+    generateDemoNewsroom();
     // The target is < 50 ms; the bound is loose so a busy CI machine cannot flake it, but it still
     // catches an accidental quadratic loop.
     expect(performance.now() - started).toBeLessThan(250);
@@ -113,14 +117,14 @@ describe('demo newsroom', () => {
   });
 
   it('has Saif Rahman with a linked bio and an avatar', () => {
-    const saif = newsroom.authors.find((a) => a.slug === 'saif-rahman');
-    expect(saif).toMatchObject({ name: 'Saif Rahman', avatarUrl: 'https://images.example-news.test/authors/saif-rahman.jpg' });
+    const saif = newsroom.authors.find((a) => a.slug === REFERENCE_AUTHOR.slug);
+    expect(saif).toMatchObject({ name: REFERENCE_AUTHOR.name, avatarUrl: 'https://images.example-news.test/authors/saif-rahman.jpg' });
     expect(saif?.bioHtml).toMatch(/<a href="https:\/\//);
   });
 
   it('has the reference article exactly as the demo page shows it', () => {
     const reference = byTitle(REFERENCE_TITLE);
-    const saif = newsroom.authors.find((a) => a.slug === 'saif-rahman');
+    const saif = newsroom.authors.find((a) => a.slug === REFERENCE_AUTHOR.slug);
     expect(reference.slug).toBe(REFERENCE_SLUG);
     expect(reference.status).toBe('publish');
     expect(reference.authorIds).toEqual([saif?.id]);
@@ -133,11 +137,11 @@ describe('demo newsroom', () => {
   });
 
   it('has the six teaser stories with editor excerpts long enough to cut at a word boundary', () => {
-    for (const [title, teaser] of TEASERS) {
+    for (const { title, excerptOpening } of REFERENCE_RAIL) {
       const post = byTitle(title);
       expect(post.status).toBe('publish');
       const excerpt = plain(post.excerptHtml ?? '');
-      expect(excerpt.startsWith(teaser)).toBe(true);
+      expect(excerpt.startsWith(excerptOpening)).toBe(true);
       expect(excerpt.length).toBeGreaterThan(100);
       expect(post.date >= '2026-01-05' && post.date < '2026-01-20').toBe(true);
     }
@@ -147,7 +151,7 @@ describe('demo newsroom', () => {
     const rankable = published.map(toRankable);
     const reference = toRankable(byTitle(REFERENCE_TITLE));
     const ranked = rankRelated(reference, rankable, { limit: 7, topicWeight: topicWeightsFrom(rankable) });
-    const teaserIds = new Set(TEASERS.map(([title]) => String(byTitle(title).id)));
+    const teaserIds = new Set(REFERENCE_RAIL.map(({ title }) => String(byTitle(title).id)));
 
     expect(new Set(ranked.slice(0, 6).map((r) => r.postId))).toEqual(teaserIds);
     const seventh = ranked[6];

@@ -1,8 +1,9 @@
-import { buildDemoNewsroom, type DemoPost } from '../../src/sources/demo/demoNewsroom';
+import type { DemoPost } from '../../src/sources/demo/DemoNewsroom';
+import { loadDemoNewsroom } from '../../src/sources/demo/loadDemoNewsroom';
 import { enlargeNewsroom } from '../support/fakeUpstreams/enlargeNewsroom';
 
 describe('enlargeNewsroom (more articles for benchmarks)', () => {
-  const demo = buildDemoNewsroom();
+  const demo = loadDemoNewsroom();
   const published = (posts: DemoPost[]) => posts.filter((post) => post.status === 'publish');
   const newestOriginal = Math.max(...demo.posts.map((post) => Date.parse(post.date)));
 
@@ -26,7 +27,7 @@ describe('enlargeNewsroom (more articles for benchmarks)', () => {
   });
 
   it('is deterministic and leaves a newsroom alone when it is already big enough', () => {
-    expect(enlargeNewsroom(demo, 700)).toEqual(enlargeNewsroom(buildDemoNewsroom(), 700));
+    expect(enlargeNewsroom(demo, 700)).toEqual(enlargeNewsroom(loadDemoNewsroom(), 700));
     expect(enlargeNewsroom(demo, 100)).toBe(demo);
     expect(() => enlargeNewsroom(demo, 50_000)).toThrow(/publishedPosts/);
   });

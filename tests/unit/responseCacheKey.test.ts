@@ -1,12 +1,7 @@
 import { RequestKeyMemo } from '../../src/server/httpCache/RequestKeyMemo';
 import { createHash } from 'node:crypto';
-import {
-  canonicalJson,
-  carriesCredentials,
-  graphqlRequestParts,
-  passesCsrfPrevention,
-  responseCacheKey,
-} from '../../src/server/httpCache/responseCacheKey';
+import { canonicalJson, graphqlRequestParts, responseCacheKey } from '../../src/server/httpCache/responseCacheKey';
+import { carriesCredentials, passesCsrfPrevention } from '../../src/server/httpCache/requestAcceptance';
 
 const QUERY = 'query A($slug: String!) { post(slug: $slug) { title } }';
 const HASH = createHash('sha256').update(QUERY).digest('hex');

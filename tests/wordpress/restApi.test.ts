@@ -1,3 +1,4 @@
+import { SEEDED_CATEGORY_SLUG, SEEDED_TAG_SLUG } from '../support/fixtures';
 import { NON_PUBLIC_MARKER, hiddenPosts, listedPosts, protectedPosts, referencePost, seed, seedPost } from './support/seedData';
 import { idOf, siteManifest, startWordPress, type WordPressServer } from './support/wordpressSite';
 
@@ -131,8 +132,8 @@ describe('the seeded WordPress, asked anonymously', () => {
   });
 
   it('filters by category (without child categories unless asked), tag, author and search', async () => {
-    const inCategory = await get<RestPost[]>(site, `/wp-json/wp/v2/posts?categories=${idOf('categories', 'markets-economy')}&per_page=100&_fields=slug`);
-    expect(slugsOf(inCategory.body).sort()).toEqual(slugsOf(listedPosts.filter((post) => post.categories.includes('markets-economy'))).sort());
+    const inCategory = await get<RestPost[]>(site, `/wp-json/wp/v2/posts?categories=${idOf('categories', SEEDED_CATEGORY_SLUG)}&per_page=100&_fields=slug`);
+    expect(slugsOf(inCategory.body).sort()).toEqual(slugsOf(listedPosts.filter((post) => post.categories.includes(SEEDED_CATEGORY_SLUG))).sort());
 
     const world = listedPosts.filter((post) => post.categories.includes('world'));
     const worldOnly = await get<RestPost[]>(site, `/wp-json/wp/v2/posts?categories=${idOf('categories', 'world')}&per_page=100&_fields=slug`);
@@ -184,11 +185,11 @@ describe('the seeded WordPress, asked anonymously', () => {
   it('lists every category and tag, empty ones included, with names HTML-escaped and counts of published posts', async () => {
     const categories = await get<{ slug: string; name: string; count: number }[]>(site, '/wp-json/wp/v2/categories?per_page=100');
     expect(slugsOf(categories.body).sort()).toEqual([...seed.categories.map((term) => term.slug), 'uncategorized'].sort());
-    const markets = categories.body.find((term) => term.slug === 'markets-economy');
+    const markets = categories.body.find((term) => term.slug === SEEDED_CATEGORY_SLUG);
     expect(markets?.name).toBe('Markets &amp; Economy');
-    expect(markets?.count).toBe(listedPosts.filter((post) => post.categories.includes('markets-economy')).length);
+    expect(markets?.count).toBe(listedPosts.filter((post) => post.categories.includes(SEEDED_CATEGORY_SLUG)).length);
     const tags = await get<{ slug: string; name: string }[]>(site, '/wp-json/wp/v2/tags?per_page=100');
-    expect(tags.body.find((term) => term.slug === 'q-and-a')?.name).toBe('Q&amp;A');
+    expect(tags.body.find((term) => term.slug === SEEDED_TAG_SLUG)?.name).toBe('Q&amp;A');
   });
 
   it('omits a hidden post\'s image from media listings, though X-WP-Total still counts it', async () => {

@@ -4,6 +4,7 @@ import { TopicPageDocument, type TopicPageQuery } from '../generated/operations'
 import { assertGatewayUsesWordPress, expectNoErrors, expectNothingNonPublic, startFederation, type Federation } from './support/federation';
 import type { GraphQLResult } from './support/gatewayProcess';
 import { expectExcerptOf, expectTitleOf } from './support/plainText';
+import { SEEDED_CATEGORY_SLUG, SEEDED_TAG_SLUG } from '../support/fixtures';
 import { listedPostsIn, referencePost, seedAuthor, seedPost, seedTopic } from './support/seedData';
 
 /*
@@ -54,8 +55,8 @@ describe('TopicPage against a real WordPress', () => {
   it('lists a category\'s published posts newest first, with its name and description as plain text', async () => {
     // Markets & Economy: five public posts, one password-protected, and a draft, a pending, a private and a
     // scheduled post that must not show.
-    const result = await federation.gateway.query(TopicPageDocument, { slug: 'markets-economy', first: 20 });
-    expectListing(result, 'markets-economy', federation, { offset: 0, size: 20 });
+    const result = await federation.gateway.query(TopicPageDocument, { slug: SEEDED_CATEGORY_SLUG, first: 20 });
+    expectListing(result, SEEDED_CATEGORY_SLUG, federation, { offset: 0, size: 20 });
     expect(result.body.data?.topic?.posts.totalCount).toBe(6);
   });
 
@@ -63,13 +64,13 @@ describe('TopicPage against a real WordPress', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let offset = 0; offset < 6; offset += 2) {
-      const result: TopicResult = await federation.gateway.query(TopicPageDocument, { slug: 'markets-economy', first: 2, after });
-      expectListing(result, 'markets-economy', federation, { offset, size: 2 });
+      const result: TopicResult = await federation.gateway.query(TopicPageDocument, { slug: SEEDED_CATEGORY_SLUG, first: 2, after });
+      expectListing(result, SEEDED_CATEGORY_SLUG, federation, { offset, size: 2 });
       const connection = result.body.data?.topic?.posts;
       seen.push(...(connection?.edges.map((edge) => edge.node.slug) ?? []));
       after = connection?.pageInfo.endCursor ?? null;
     }
-    expect(seen).toEqual(listedPostsIn('markets-economy').map((post) => post.slug));
+    expect(seen).toEqual(listedPostsIn(SEEDED_CATEGORY_SLUG).map((post) => post.slug));
   });
 
   it('lists a tag\'s published posts the same way', async () => {
@@ -79,8 +80,8 @@ describe('TopicPage against a real WordPress', () => {
   });
 
   it('decodes entities in a tag\'s name', async () => {
-    const result = await federation.gateway.query(TopicPageDocument, { slug: 'q-and-a', first: 20 });
-    expectListing(result, 'q-and-a', federation, { offset: 0, size: 20 });
+    const result = await federation.gateway.query(TopicPageDocument, { slug: SEEDED_TAG_SLUG, first: 20 });
+    expectListing(result, SEEDED_TAG_SLUG, federation, { offset: 0, size: 20 });
     expect(result.body.data?.topic?.name).toBe('Q&A');
   });
 

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
-import { buildTagHeaders, type TaggedType } from '../../cache/cacheTags';
+import type { TagVocabulary } from '../../cache/cacheTags';
 import type { GatewayContext } from '../../context';
 import { cacheControlFor, type HttpCacheSettings } from './cacheControlHeader';
 import type { CacheableHint } from './operationCachePolicy';
@@ -10,43 +10,44 @@ export type OperationCachePolicy = (document: DocumentNode, operation: Operation
 
 /**
  * Turns the operation's cache policy into the response's Cache-Control, and names the entities inside in
- * Surrogate-Key and Cache-Tag when shared caches may keep it. Errors, credentials and mutations make it
- * uncacheable.
+ * Surrogate-Key and Cache-Tag when shared caches may keep it; the verdict goes on the request outcome,
+ * where the route reads it. Errors, credentials and mutations make it uncacheable.
  */
 export function httpCachePlugin(
   settings: HttpCacheSettings,
   cachePolicyOf: OperationCachePolicy,
-  onTagsCollapsed: (kinds: TaggedType[]) => void,
+  tags: TagVocabulary,
+  onTagsCollapsed: (kinds: string[]) => void,
 ): ApolloServerPlugin<GatewayContext> {
   // Holds no per-request state, so every request shares one listener.
   const listener: GraphQLRequestListener<GatewayContext> = {
     async willSendResponse({ response, contextValue, document, operation }) {
+      const { outcome } = contextValue;
       const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
-      const hasErrors =
-        !result || (result.errors?.length ?? 0) > 0 || contextValue.degradations.length > 0 || contextValue.staleEntities.size > 0;
+      const hasErrors = !result || (result.errors?.length ?? 0) > 0 || outcome.degraded;
       // Only an error-free query can be cached, so only then is its policy worth computing.
       const policy = !hasErrors && document && operation?.operation === 'query' ? cachePolicyOf(document, operation, result?.data) : null;
-      const cap = contextValue.cacheTags.maxAgeCapSeconds;
+      const cap = outcome.tags.maxAgeCapSeconds;
       const maxAgeSeconds = Math.min(policy?.maxAge ?? 0, cap ?? Number.POSITIVE_INFINITY);
       const decision = cacheControlFor(
         {
           maxAgeSeconds,
           scope: policy?.scope ?? 'PUBLIC',
           hasErrors,
-          credentialed: contextValue.credentialed,
+          credentialed: outcome.credentialed,
           isQuery: operation?.operation === 'query',
         },
         settings,
       );
       response.http.headers.set('cache-control', decision.header);
       if (!decision.shared) return;
-      const tagHeaders = buildTagHeaders(contextValue.cacheTags.tags);
+      const tagHeaders = tags.headers(outcome.tags.tags);
       if (tagHeaders.collapsed.length > 0) onTagsCollapsed(tagHeaders.collapsed);
       if (tagHeaders.tags.length > 0) {
         response.http.headers.set('surrogate-key', tagHeaders.surrogateKey);
         response.http.headers.set('cache-tag', tagHeaders.cacheTag);
       }
-      contextValue.cacheOutcome.shared = { maxAgeSeconds: decision.maxAgeSeconds, tags: tagHeaders.tags };
+      outcome.shared = { maxAgeSeconds: decision.maxAgeSeconds, tags: tagHeaders.tags };
     },
   };
   return { requestDidStart: async () => listener };

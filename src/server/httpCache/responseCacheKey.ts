@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
 import { LRUCache } from 'lru-cache';
 
 /** What identifies a GraphQL request's answer, taken from a POST body or a GET query string. */
@@ -86,26 +85,4 @@ function documentHash(query: string): string {
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-/** A request with credentials may be answered for that caller only: never from or into a shared cache. */
-export function carriesCredentials(headers: IncomingHttpHeaders): boolean {
-  return Boolean(headers.authorization) || Boolean(headers.cookie);
-}
-
-const PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name'] as const;
-const JSON_MEDIA_TYPES = new Set(['application/json', 'application/graphql-response+json']);
-
-/**
- * Whether Apollo's CSRF prevention would let this request through, judged conservatively: a JSON body,
- * or one of Apollo's preflight headers. The fast path serves only such requests, so a cached answer is
- * never given where Apollo would have refused.
- */
-export function passesCsrfPrevention(headers: IncomingHttpHeaders): boolean {
-  const mediaType = (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (JSON_MEDIA_TYPES.has(mediaType)) return true;
-  return PREFLIGHT_HEADERS.some((name) => {
-    const value = headers[name];
-    return typeof value === 'string' && value.length > 0;
-  });
 }

@@ -1,17 +1,20 @@
-import type { ContentPurger } from '../../cache/ContentPurger';
+import type { PurgeItem, PurgeReport } from '../../cache/ContentPurger';
 import { ErrorCode } from '../../errors';
 import { readBodyOrAnswer413 } from '../readBody';
 import { sendError, sendJson } from '../sendJson';
-import { parsePurgeItems } from '../webhooks/parsePurgeItems';
+import { createPurgeItemsParser } from '../webhooks/parsePurgeItems';
 import { verifySignature } from '../webhooks/verifySignature';
 import type { Route } from './Route';
 
 export interface ContentChangedRouteDeps {
   /** Unset: the webhook is turned off and says so. */
   secret: string | undefined;
-  purger: ContentPurger;
+  /** The kinds a purge may name: those with cache tags. */
+  kinds: readonly string[];
+  /** The cache facade's purge: every cache, every tier, every instance. */
+  purge: (items: readonly PurgeItem[]) => Promise<PurgeReport>;
   bodyLimitBytes: number;
-  onPurged: (report: Awaited<ReturnType<ContentPurger['purge']>>) => void;
+  onPurged: (report: PurgeReport) => void;
 }
 
 /**
@@ -20,20 +23,21 @@ export interface ContentChangedRouteDeps {
  * before it is even parsed; then the named entities and every cached response showing them are purged
  * on all instances, and the answer lists the tags to purge at the CDN.
  */
-export function createContentChangedRoute({ secret, purger, bodyLimitBytes, onPurged }: ContentChangedRouteDeps): Route {
+export function createContentChangedRoute({ secret, kinds, purge, bodyLimitBytes, onPurged }: ContentChangedRouteDeps): Route {
+  const parsePurgeItems = createPurgeItemsParser(kinds);
   return async (req, res) => {
     if (!secret) {
-      sendError(res, 404, 'WEBHOOK_DISABLED', 'The content-changed webhook is turned off: set WEBHOOK_SECRET to turn it on.');
+      sendError(res, 404, ErrorCode.NOT_FOUND, 'The content-changed webhook is turned off: set WEBHOOK_SECRET to turn it on.');
       return;
     }
     if (req.method !== 'POST') {
-      sendError(res, 405, ErrorCode.BAD_REQUEST, `Method ${req.method ?? ''} is not allowed; POST a signed JSON body.`, { allow: 'POST' });
+      sendError(res, 405, ErrorCode.METHOD_NOT_ALLOWED, `Method ${req.method ?? ''} is not allowed; POST a signed JSON body.`, { allow: 'POST' });
       return;
     }
     const raw = await readBodyOrAnswer413(req, res, bodyLimitBytes);
     if (!raw) return;
     if (!verifySignature(secret, raw, req.headers['x-signature'])) {
-      sendError(res, 401, 'UNAUTHENTICATED', 'Missing or invalid X-Signature: expected "sha256=" and the hex HMAC-SHA256 of the raw body with the shared secret.');
+      sendError(res, 401, ErrorCode.UNAUTHENTICATED, 'Missing or invalid X-Signature: expected "sha256=" and the hex HMAC-SHA256 of the raw body with the shared secret.');
       return;
     }
     const parsed = parsePurgeItems(raw);
@@ -46,7 +50,7 @@ export function createContentChangedRoute({ secret, purger, bodyLimitBytes, onPu
       );
       return;
     }
-    const report = await purger.purge(parsed.items);
+    const report = await purge(parsed.items);
     onPurged(report);
     // Only this instance was purged when Redis was unreachable: say so, so the sender can retry.
     const status = report.shared === 'unavailable' ? 503 : 200;

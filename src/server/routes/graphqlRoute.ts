@@ -1,11 +1,10 @@
 import { type ApolloServer, HeaderMap } from '@apollo/server';
-import type { CachedResponse, ResponseCache } from '../../cache/ResponseCache';
-import type { GatewayContext, RequestFacts } from '../../context';
+import type { GatewayContext } from '../../context';
 import { ErrorCode } from '../../errors';
+import { RequestOutcome } from '../../requestOutcome';
 import type { RequestScope } from '../../requestScope';
-import { carriesCredentials, graphqlRequestParts, passesCsrfPrevention, responseCacheKey } from '../httpCache/responseCacheKey';
-import { RequestKeyMemo } from '../httpCache/RequestKeyMemo';
-import { sendCachedResponse } from '../httpCache/sendCachedResponse';
+import { carriesCredentials } from '../httpCache/requestAcceptance';
+import type { ResponseCacheFront } from '../httpCache/ResponseCacheFront';
 import { readBodyOrAnswer413 } from '../readBody';
 import { sendError } from '../sendJson';
 import { resolveTrustedDocument, resolveTrustedSearch, type GraphQLRequestParams, type TrustedDocumentOptions } from '../trusted/resolveTrustedDocument';
@@ -17,25 +16,25 @@ export interface GraphqlRouteDeps {
   /** Largest batch accepted when batching is on (0: off, and Apollo refuses every batch). */
   batchMaxOperations: number;
   trustedDocuments: TrustedDocumentOptions;
-  createContext: (scope: RequestScope, request: RequestFacts) => GatewayContext;
+  createContext: (scope: RequestScope, outcome: RequestOutcome) => GatewayContext;
   /** The full-response cache for anonymous queries; absent when turned off. */
-  responseCache?: { cache: ResponseCache; maxTtlSeconds: number };
+  responseCache?: ResponseCacheFront;
 }
 
 /**
  * `GET` and `POST /graphql` straight into Apollo's transport-neutral entry point: no framework in between,
- * because Apollo's own pipeline is already the expensive part of a request. In front of it, a fast path
- * answers anonymous queries from the response cache with the stored bytes and headers, without parsing
- * or executing anything.
+ * because Apollo's own pipeline is already the expensive part of a request. In front of it, the response
+ * cache answers anonymous queries with the stored bytes and headers, without parsing or executing
+ * anything. The route creates the request's outcome, hands it to the context, and reads it to answer.
  */
 export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations, trustedDocuments, createContext, responseCache }: GraphqlRouteDeps): Route {
-  const keyMemo = new RequestKeyMemo();
   return async (req, res, url, scope) => {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
-      sendError(res, 405, ErrorCode.BAD_REQUEST, `Method ${method} is not allowed on /graphql; use GET or POST.`, { allow: 'GET, POST' });
+      sendError(res, 405, ErrorCode.METHOD_NOT_ALLOWED, `Method ${method} is not allowed on /graphql; use GET or POST.`, { allow: 'GET, POST' });
       return;
     }
+    const headOnly = method === 'HEAD';
 
     let body: unknown;
     /** A POST's JSON body as received, to remember its response-cache key by. */
@@ -44,13 +43,8 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
       const raw = await readBodyOrAnswer413(req, res, bodyLimitBytes);
       if (!raw) return;
       rawJson = mediaTypeOf(req.headers['content-type']) === 'application/json' ? raw : undefined;
-      // The same bytes as an earlier request whose answer is in memory: nothing to parse or resolve. (A
-      // JSON body passes CSRF prevention; anything else takes the long way, which asks Redis too.)
-      if (responseCache && rawJson && !carriesCredentials(req.headers) && !res.headersSent) {
-        const knownKey = keyMemo.get(rawJson, req.headers.accept);
-        const hit = knownKey === undefined ? undefined : responseCache.cache.peek(knownKey);
-        if (hit) return sendCachedResponse(res, hit, false);
-      }
+      // The same bytes as an earlier request whose answer is in memory: nothing to parse or resolve.
+      if (responseCache && rawJson && responseCache.answerKnownBody(res, rawJson, req.headers)) return;
       const parsed = parseBody(raw, req.headers['content-type']);
       if (!parsed.ok) {
         sendError(res, 400, ErrorCode.BAD_REQUEST, parsed.message);
@@ -60,14 +54,7 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
     }
     // A slow upload can outlast the request deadline, which has answered already.
     if (res.headersSent) return;
-
-    // A GET whose query string an earlier request had, answered from memory: what a CDN-facing SSR
-    // request mostly is. The same checks as the long way: no credentials, and CSRF prevention passed.
-    if (method !== 'POST' && responseCache && !carriesCredentials(req.headers) && passesCsrfPrevention(req.headers)) {
-      const knownKey = keyMemo.getForSearch(url.search, req.headers.accept);
-      const hit = knownKey === undefined ? undefined : responseCache.cache.peek(knownKey);
-      if (hit) return sendCachedResponse(res, hit, method === 'HEAD');
-    }
+    if (method !== 'POST' && responseCache?.answerKnownSearch(res, url.search, req.headers, headOnly)) return;
 
     // Trusted documents are swapped in (or anything else refused) before Apollo parses a single token.
     let search = url.search;
@@ -81,32 +68,19 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
       search = trusted.search.size > 0 ? `?${trusted.search.toString()}` : '';
     }
 
-    const credentialed = carriesCredentials(req.headers);
-    // Only requests Apollo would accept as they are (CSRF rules) and that carry no credentials.
-    const parts =
-      responseCache && !credentialed && passesCsrfPrevention(req.headers) ? graphqlRequestParts(method, body, new URLSearchParams(search)) : undefined;
-    const cacheKey = parts ? responseCacheKey(parts, req.headers.accept) : undefined;
-    if (cacheKey && rawJson) keyMemo.remember(rawJson, req.headers.accept, cacheKey);
-    if (cacheKey && method !== 'POST') keyMemo.rememberForSearch(url.search, req.headers.accept, cacheKey);
-    if (responseCache && cacheKey) {
-      const hit = responseCache.cache.peek(cacheKey) ?? (await responseCache.cache.get(cacheKey));
-      if (hit) {
-        sendCachedResponse(res, hit, method === 'HEAD');
-        return;
-      }
-    }
-    res.setHeader('x-cache', cacheKey ? 'MISS' : 'BYPASS');
+    const cacheKey = responseCache?.keyFor({ method, headers: req.headers, body, search, originalSearch: url.search, rawJson });
+    if (responseCache && cacheKey && (await responseCache.answerFromCache(res, cacheKey, headOnly))) return;
+    const outcome = new RequestOutcome(carriesCredentials(req.headers), cacheKey ? 'MISS' : 'BYPASS');
+    res.setHeader('x-cache', outcome.responseCache);
 
-    const startedAt = Date.now();
-    let context: GatewayContext | undefined;
+    const startedAt = responseCache?.timestamp() ?? 0;
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: method === 'HEAD' ? 'GET' : method, headers, search, body },
-      context: async () => (context = createContext(scope, { credentialed })),
+      httpGraphQLRequest: { method: headOnly ? 'GET' : method, headers, search, body },
+      context: async () => createContext(scope, outcome),
     });
 
     // The request timed out, or the client left, while Apollo was working: the answer has nowhere to go.
@@ -117,13 +91,8 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
       // Encoded once: a string would be scanned for Content-Length and again for the socket.
       const bytes = Buffer.from(response.body.string);
       res.setHeader('content-length', bytes.length);
-      res.end(method === 'HEAD' ? undefined : bytes);
-      const shared = context?.cacheOutcome.shared;
-      if (responseCache && cacheKey && shared && res.statusCode === 200) {
-        const stored: CachedResponse = { status: 200, headers: [...response.headers], body: response.body.string, tags: shared.tags, storedAt: Date.now() };
-        // After the answer is sent; a failed write is a later miss, never this request's problem.
-        void responseCache.cache.set(cacheKey, stored, Math.min(shared.maxAgeSeconds, responseCache.maxTtlSeconds), startedAt);
-      }
+      res.end(headOnly ? undefined : bytes);
+      if (responseCache && cacheKey) responseCache.store(cacheKey, outcome, res.statusCode, response.headers, response.body.string, startedAt);
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
@@ -131,7 +100,7 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
   };
 }
 
-type TrustedBody = { ok: true; body: unknown } | { ok: false; status: number; code: string; message: string };
+type TrustedBody = { ok: true; body: unknown } | { ok: false; status: number; code: ErrorCode; message: string };
 
 function resolveTrustedBody(body: unknown, options: TrustedDocumentOptions, batchMaxOperations: number): TrustedBody {
   if (Array.isArray(body)) {

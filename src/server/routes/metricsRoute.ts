@@ -1,3 +1,4 @@
+import { ErrorCode } from '../../errors';
 import type { PrometheusTelemetry } from '../../metrics/PrometheusTelemetry';
 import { sendError } from '../sendJson';
 import type { Route } from './Route';
@@ -6,7 +7,7 @@ import type { Route } from './Route';
 export function createMetricsRoute(metrics: PrometheusTelemetry): Route {
   return async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendError(res, 405, 'BAD_REQUEST', 'Use GET /metrics.', { allow: 'GET' });
+      sendError(res, 405, ErrorCode.METHOD_NOT_ALLOWED, 'Use GET /metrics.', { allow: 'GET' });
       return;
     }
     const body = await metrics.metrics();

@@ -7,14 +7,13 @@ export interface ReadinessCheck {
   check(): Promise<void>;
 }
 
-/** A check that hangs counts as failed: orchestrators probe with short timeouts of their own. */
-const CHECK_TIMEOUT_MS = 2_000;
-
 /**
  * `/readyz`: 200 when every check passes, 503 naming the failing ones otherwise, so a load balancer
  * stops sending traffic to an instance that cannot serve it well. Liveness is `/healthz`.
  */
-export function createReadinessRoute(checks: readonly ReadinessCheck[]): Route {
+export function createReadinessRoute(checks: readonly ReadinessCheck[], options: { checkTimeoutMs: number }): Route {
+  // A check that hangs counts as failed: orchestrators probe with short timeouts of their own.
+  const { checkTimeoutMs } = options;
   return async (_req, res) => {
     const results = await Promise.all(
       checks.map(async ({ name, check }) => {
@@ -23,7 +22,7 @@ export function createReadinessRoute(checks: readonly ReadinessCheck[]): Route {
           await Promise.race([
             check(),
             new Promise<never>((_, reject) => {
-              timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+              timer = setTimeout(() => reject(new Error(`no answer within ${checkTimeoutMs} ms`)), checkTimeoutMs);
             }),
           ]);
           return { name, ok: true as const };

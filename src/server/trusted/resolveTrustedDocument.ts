@@ -14,7 +14,7 @@ export interface GraphQLRequestParams {
   [key: string]: unknown;
 }
 
-export type Resolution = { ok: true; params: GraphQLRequestParams } | { ok: false; status: number; code: string; message: string };
+export type Resolution = { ok: true; params: GraphQLRequestParams } | { ok: false; status: number; code: ErrorCode; message: string };
 
 /**
  * Turns a request that names a trusted document (GraphQL-over-HTTP `documentId`, or Apollo's
@@ -67,7 +67,7 @@ function withText(params: GraphQLRequestParams, body: string): GraphQLRequestPar
   return result;
 }
 
-function refuse(status: number, code: string, message: string): Resolution {
+function refuse(status: number, code: ErrorCode, message: string): Resolution {
   return { ok: false, status, code, message };
 }
 

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuthorRecord, PostRecord, RelatedRef, TopicRecord } from '../records';
 import { rankRelated, topicWeightsFrom } from '../related/rankRelated';
 import type { AuthorSource, PostListPage, PostListParams, PostSource, RelatedSource, SourceCallContext, TopicSource } from '../types';
-import { buildDemoNewsroom } from './demoNewsroom';
+import { loadDemoNewsroom } from './loadDemoNewsroom';
 import { mapDemoAuthor, mapDemoPost, mapDemoTopic } from './mapDemoRecords';
 
 export interface DemoSourceOptions {
@@ -28,7 +28,7 @@ export class DemoNewsroomSource implements PostSource, AuthorSource, TopicSource
   private readonly topicWeight: (topicId: string) => number;
 
   constructor(private readonly options: DemoSourceOptions = {}) {
-    const newsroom = buildDemoNewsroom();
+    const newsroom = loadDemoNewsroom();
     // Drafts and private posts exist in the CMS but are never visible anonymously: they are misses.
     this.posts = newsroom.posts
       .filter((post) => post.status === 'publish')

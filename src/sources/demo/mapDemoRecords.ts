@@ -1,6 +1,6 @@
 import { countWords, htmlToText, inlineHtmlToText } from '../../text/htmlToText';
 import { type AuthorRecord, type PostRecord, type TopicRecord, TopicKind } from '../records';
-import type { DemoAuthor, DemoPost, DemoTopic } from './demoNewsroom';
+import type { DemoAuthor, DemoPost, DemoTopic } from './DemoNewsroom';
 
 /** The demo newsroom's public site, so `url` fields look like the links a real CMS gives. */
 export const DEMO_SITE_URL = 'https://demo.newsroom.example';

@@ -77,7 +77,9 @@ export class WordPressPostSource implements PostSource {
   async listPostsWithIncluded({ filter, offset, limit }: PostListParams, call?: SourceCallContext): Promise<PostListPageWithIncluded> {
     const params = filterParams(filter);
     if (!params) return { page: { items: [], totalCount: 0 }, included: this.included([]) };
+    const startedAt = this.options.summaries?.now();
     const response = await this.api.get('posts', { ...params, ...this.postFields(), per_page: limit, offset }, PostList, call);
+    this.remember(response.body, startedAt);
     const fetched = await this.toRecords(response.body, call);
     const items = fetched.posts;
     let totalCount = totalFrom(response.headers['x-wp-total']) ?? offset + response.body.length;
@@ -90,8 +92,15 @@ export class WordPressPostSource implements PostSource {
   }
 
   private async fetchPosts(params: QueryParams, call?: SourceCallContext): Promise<FetchedPosts> {
+    const startedAt = this.options.summaries?.now();
     const response = await this.api.get('posts', { ...params, ...this.postFields() }, PostList, call);
+    this.remember(response.body, startedAt);
     return this.toRecords(response.body, call);
+  }
+
+  /** `startedAt` is read before the call: a purge that lands while it is in flight keeps its answer out of the memo. */
+  private remember(posts: readonly WpPost[], startedAt: number | undefined): void {
+    if (startedAt !== undefined) this.options.summaries?.remember(posts, startedAt);
   }
 
   private postFields(): QueryParams {
@@ -101,7 +110,6 @@ export class WordPressPostSource implements PostSource {
   }
 
   private async toRecords(posts: WpPost[], call?: SourceCallContext): Promise<FetchedPosts> {
-    this.options.summaries?.remember(posts);
     const media = this.options.featuredMedia === 'batch' ? await this.fetchMedia(posts, call) : undefined;
     return {
       posts: posts.map((post) => mapWordPressPost(post, media ? (media.get(post.featured_media) ?? null) : embeddedFeaturedMedia(post))),

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { buildDemoNewsroom } from '../../../src/sources/demo/demoNewsroom';
+import { loadDemoNewsroom } from '../../../src/sources/demo/loadDemoNewsroom';
 import { enlargeNewsroom } from './enlargeNewsroom';
 import { type FakeService, startFakeService } from './fakeServices';
 import { startFakeWordPress } from './fakeWordPress';
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const posts = values.posts === undefined ? undefined : Number(values.posts);
   if (posts !== undefined && (!Number.isInteger(posts) || posts < 0)) throw new Error('--posts must be a whole number');
   const host = values.host;
-  const newsroom = posts === undefined ? undefined : enlargeNewsroom(buildDemoNewsroom(), posts);
+  const newsroom = posts === undefined ? undefined : enlargeNewsroom(loadDemoNewsroom(), posts);
   const wordpress = await startFakeWordPress({ port, host, latencyMs, permalinks: values.permalinks, newsroom });
   let services: Record<'authors' | 'topics' | 'related', FakeService> | undefined;
   if (!values['no-services']) {

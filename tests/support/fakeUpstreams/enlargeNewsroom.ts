@@ -1,4 +1,4 @@
-import type { DemoNewsroom, DemoPost } from '../../../src/sources/demo/demoNewsroom';
+import type { DemoNewsroom, DemoPost } from '../../../src/sources/demo/DemoNewsroom';
 
 /** Post ids stay below the fake WordPress's attachment ids (90,001 and up). */
 const MAX_PUBLISHED_POSTS = 10_000;

@@ -1,4 +1,5 @@
-import { buildDemoNewsroom, type DemoNewsroom } from '../../../src/sources/demo/demoNewsroom';
+import type { DemoNewsroom } from '../../../src/sources/demo/DemoNewsroom';
+import { loadDemoNewsroom } from '../../../src/sources/demo/loadDemoNewsroom';
 import { type FakeReply, type FakeRequest, type FakeUpstream, startFakeUpstream } from './fakeUpstreamServer';
 import {
   type RenderOptions,
@@ -43,7 +44,7 @@ export interface FakeWordPress extends FakeUpstream {
 const MAX_PER_PAGE = 100;
 
 export async function startFakeWordPress(options: FakeWordPressOptions = {}): Promise<FakeWordPress> {
-  const content = wordPressContentFrom(options.newsroom ?? buildDemoNewsroom());
+  const content = wordPressContentFrom(options.newsroom ?? loadDemoNewsroom());
   const permalinks = options.permalinks ?? 'pretty';
   const categoryIds = new Set(content.terms.filter((term) => term.taxonomy === 'category').map((term) => term.id));
   const visiblePosts = content.posts.filter((row) => row.visible).sort((a, b) => b.time - a.time || b.post.id - a.post.id);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DemoNewsroom, DemoPost } from '../../../src/sources/demo/demoNewsroom';
+import type { DemoNewsroom, DemoPost } from '../../../src/sources/demo/DemoNewsroom';
 
 /*
  * The demo newsroom as WordPress REST API v2 stores and renders it (view context): rendered HTML with

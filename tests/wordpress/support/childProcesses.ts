@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { waitFor } from '../../support/waitFor';
 
 /**
  * Child processes of the contract tests (PHP's server, the gateway), each in its own process group so that
@@ -90,18 +91,22 @@ export async function freePort(): Promise<number> {
  * throws with the process's own output, so a failed start says why.
  */
 export async function waitUntilReady(what: string, spawned: Spawned, probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
   let exitedWith: string | undefined;
   void spawned.exited.then((code) => {
     exitedWith = code;
   });
-  while (Date.now() < deadline) {
-    if (exitedWith !== undefined) {
-      throw new Error(`${what} exited (${exitedWith}) before it answered. Its output:\n${spawned.output() || '(none)'}`);
-    }
-    if (await probe().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  let outcome: 'exited' | 'answered';
+  try {
+    outcome = await waitFor(async () => (exitedWith !== undefined ? 'exited' : (await probe().catch(() => false)) && 'answered'), {
+      timeoutMs,
+      intervalMs: 100,
+      description: `${what} to answer`,
+    });
+  } catch {
+    await spawned.stop();
+    throw new Error(`${what} did not answer within ${timeoutMs} ms. Its output:\n${spawned.output() || '(none)'}`);
   }
-  await spawned.stop();
-  throw new Error(`${what} did not answer within ${timeoutMs} ms. Its output:\n${spawned.output() || '(none)'}`);
+  if (outcome === 'exited') {
+    throw new Error(`${what} exited (${exitedWith}) before it answered. Its output:\n${spawned.output() || '(none)'}`);
+  }
 }

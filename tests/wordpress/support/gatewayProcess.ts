@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { print, type DocumentNode } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { freePort, spawnTracked, waitUntilReady } from './childProcesses';
-import { REPO_ROOT } from './wordpressSite';
+import { CHILD_START_ATTEMPTS, CHILD_START_TIMEOUT_MS, REPO_ROOT } from '../../support/fixtures';
 
 export interface GraphQLResult<T> {
   status: number;
@@ -19,9 +19,7 @@ export interface GatewayProcess {
   stop(): Promise<void>;
 }
 
-const START_TIMEOUT_MS = 30_000;
 const REQUEST_TIMEOUT_MS = 30_000;
-const START_ATTEMPTS = 3;
 
 /**
  * The gateway as a black box: the built `node dist/index.js` in its own process, configured only through
@@ -32,7 +30,7 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
   const entry = join(REPO_ROOT, 'dist', 'index.js');
   if (!existsSync(entry)) throw new Error(`${entry} does not exist: run \`npm run build\` first (npm run test:wordpress does).`);
   let lastError: unknown;
-  for (let attempt = 1; attempt <= START_ATTEMPTS; attempt += 1) {
+  for (let attempt = 1; attempt <= CHILD_START_ATTEMPTS; attempt += 1) {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const spawned = spawnTracked(process.execPath, ['--enable-source-maps', entry], {
@@ -53,7 +51,7 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
         const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5_000) });
         await response.arrayBuffer();
         return response.status === 200;
-      }, START_TIMEOUT_MS);
+      }, CHILD_START_TIMEOUT_MS);
       return {
         url,
         output: spawned.output,

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { CHILD_START_ATTEMPTS, CHILD_START_TIMEOUT_MS, REPO_ROOT } from '../../support/fixtures';
 import { freePort, spawnTracked, waitUntilReady } from './childProcesses';
 
-export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 const WORK_DIR = process.env.WORDPRESS_WORK_DIR ? resolve(process.env.WORDPRESS_WORK_DIR) : join(REPO_ROOT, '.wordpress');
 
 /** What scripts/wordpress/setup.sh wrote: where the site lives and the ids WordPress gave the seed. */
@@ -51,14 +51,11 @@ export interface WordPressServer {
   stop(): Promise<void>;
 }
 
-const START_TIMEOUT_MS = 30_000;
-const START_ATTEMPTS = 3;
-
 /** Starts scripts/wordpress/serve.sh (PHP's built-in server) on a free loopback port and waits until WordPress answers. */
 export async function startWordPress(options: WordPressOptions = {}): Promise<WordPressServer> {
   siteManifest();
   let lastError: unknown;
-  for (let attempt = 1; attempt <= START_ATTEMPTS; attempt += 1) {
+  for (let attempt = 1; attempt <= CHILD_START_ATTEMPTS; attempt += 1) {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const env: NodeJS.ProcessEnv = { ...process.env, WORDPRESS_WORK_DIR: WORK_DIR };
@@ -73,7 +70,7 @@ export async function startWordPress(options: WordPressOptions = {}): Promise<Wo
         const response = await fetch(`${url}/?rest_route=/`, { signal: AbortSignal.timeout(5_000) });
         await response.arrayBuffer();
         return response.status === 200;
-      }, START_TIMEOUT_MS);
+      }, CHILD_START_TIMEOUT_MS);
       return { url, port, output: spawned.output, stop: () => spawned.stop() };
     } catch (error) {
       lastError = error;

@@ -1,0 +1,134 @@
+import { ENTITY_KINDS, type EntityKindTable, type KindCachePolicy } from '../config/entityKinds';
+import type { CacheTier } from '../telemetry';
+import { TagVocabulary } from './cacheTags';
+import { ContentPurger, type PurgeItem, type PurgeReport } from './ContentPurger';
+import { EntityCache } from './EntityCache';
+import { KeySpaces, type KeyedBy, type KeySpace } from './KeySpaces';
+import { MemoRegistry } from './MemoRegistry';
+import { MemoryTier } from './MemoryTier';
+import { PersistedQueryCache } from './PersistedQueryCache';
+import { PurgeLedger } from './PurgeLedger';
+import type { RedisConnection } from './RedisConnection';
+import { RedisTagIndex } from './RedisTagIndex';
+import { RedisTier } from './RedisTier';
+import { ResponseCache, responseSize } from './ResponseCache';
+import { TieredStore, type TieredStoreHooks } from './TieredStore';
+
+/** Bumped when record shapes change, so a shared cache never serves entries of an older shape. */
+export const CACHE_VERSION = 'v1';
+
+export interface GatewayCacheOptions {
+  /** The entity-kind table; a test may extend it with a hypothetical kind. */
+  kinds?: EntityKindTable;
+  /** Per kind freshness (config.cache.kinds); kinds left out keep the table's defaults. */
+  policies: Readonly<Record<string, KindCachePolicy>>;
+  /** The name of the source in each slot (`posts`, `authors`, ...): part of every entity key. */
+  sourceNames: Readonly<Record<string, string>>;
+  memory: { maxEntries: number };
+  responses: { enabled: boolean; maxBytes: number; maxTtlSeconds: number };
+  persistedQueries: { memoryEntries: number };
+  /** The shared Redis, when instances share one: every store gets a tier there and purges travel over pub/sub. */
+  shared?: { connection: RedisConnection; keyPrefix: string };
+  instanceId: string;
+  /** Made before the sources (they keep memos); see MemoRegistry. */
+  ledger: PurgeLedger;
+  memos: MemoRegistry;
+  version?: string;
+  onError: (error: unknown) => void;
+  onLookup?: (tier: CacheTier, label: string, hits: number, misses: number) => void;
+  /** A purge could not reach the shared tier. */
+  onPurgeError?: (error: unknown) => void;
+  onRemotePurge?: (tags: string[]) => void;
+}
+
+/**
+ * Every cache the gateway keeps, behind one facade: the entity cache and its key spaces, the response
+ * cache, the persisted-query store and the sources' memos, over the in-process and Redis tiers, with one
+ * purge ledger and one `purge(items)`. Loaders ask it for key spaces, the HTTP layer for responses, the
+ * webhook for purges; nothing outside src/cache/ touches a tier.
+ */
+export class GatewayCache {
+  readonly tags: TagVocabulary;
+  readonly entities: EntityCache;
+  readonly responses: ResponseCache | undefined;
+  readonly persistedQueries: PersistedQueryCache;
+  /** Longest a response may be kept, whatever its max-age. */
+  readonly responseMaxTtlSeconds: number;
+  private readonly spaces: KeySpaces;
+  private readonly purger: ContentPurger;
+
+  /** The purge ledger and memo registry the sources' memos need, made before the sources. */
+  static prepare(options: { kinds?: EntityKindTable; now?: () => number } = {}): { ledger: PurgeLedger; memos: MemoRegistry } {
+    const ledger = new PurgeLedger(options.now);
+    return { ledger, memos: new MemoRegistry(ledger, new TagVocabulary(options.kinds ?? ENTITY_KINDS)) };
+  }
+
+  constructor(private readonly options: GatewayCacheOptions) {
+    const kinds: EntityKindTable = options.kinds ?? ENTITY_KINDS;
+    const version = options.version ?? CACHE_VERSION;
+    this.tags = new TagVocabulary(kinds);
+    this.spaces = new KeySpaces({ kinds, tags: this.tags, policies: options.policies, sourceNames: options.sourceNames, version });
+    const hooks: TieredStoreHooks = { onError: options.onError, onLookup: options.onLookup };
+    const now = options.ledger.now;
+    const { shared } = options;
+    const sharedTier = (name: string, longestEntryMs: number) =>
+      shared
+        ? { tier: new RedisTier(shared.connection, `${shared.keyPrefix}:${name}`), tags: new RedisTagIndex(shared.connection, `${shared.keyPrefix}:${name}:tag:`, longestEntryMs) }
+        : undefined;
+
+    // Listings are the only entities indexed by tag in Redis; their sets live as long as a listing can.
+    const listing = Object.keys(kinds).find((kind) => kinds[kind]?.keys === 'query');
+    const listingPolicy = listing ? this.spaces.policyOf(listing) : undefined;
+    const listingLifetimeMs = listingPolicy ? listingPolicy.ttlMs + Math.max(listingPolicy.staleWhileRevalidateMs, listingPolicy.staleIfErrorMs) : 0;
+    this.entities = new EntityCache(new TieredStore(new MemoryTier({ maxEntries: options.memory.maxEntries }), sharedTier('entity', listingLifetimeMs), hooks, now), options.ledger, options.onError);
+
+    this.responseMaxTtlSeconds = options.responses.maxTtlSeconds;
+    this.responses = options.responses.enabled
+      ? new ResponseCache(
+          new TieredStore(new MemoryTier({ maxBytes: options.responses.maxBytes, sizeOf: responseSize }), sharedTier('response', options.responses.maxTtlSeconds * 1000), hooks, now),
+          version,
+          options.ledger,
+        )
+      : undefined;
+    this.persistedQueries = new PersistedQueryCache(new TieredStore(new MemoryTier({ maxEntries: options.persistedQueries.memoryEntries }), sharedTier('apq', 0), hooks, now), version);
+
+    this.purger = new ContentPurger({
+      tags: this.tags,
+      spaces: this.spaces,
+      ledger: options.ledger,
+      entities: this.entities,
+      responses: this.responses,
+      memos: options.memos,
+      bus: shared ? { connection: shared.connection, channel: `${shared.keyPrefix}:purge` } : undefined,
+      instanceId: options.instanceId,
+      onError: options.onPurgeError ?? options.onError,
+      onRemotePurge: options.onRemotePurge,
+    });
+  }
+
+  /** Where a kind's entries live when looked up `by` (its first key by default). Asked once per gateway. */
+  space(kind: string, by?: KeyedBy): KeySpace {
+    return this.spaces.get(kind, by);
+  }
+
+  /** Starts listening for other instances' purges. */
+  start(): void {
+    this.purger.start();
+  }
+
+  purge(items: readonly PurgeItem[]): Promise<PurgeReport> {
+    return this.purger.purge(items);
+  }
+
+  /** Entries in the in-process entity tier, for checking its bound. */
+  memoryEntries(): number {
+    return this.entities.store.memory.size;
+  }
+
+  /** Resolves when background refreshes and shared-tier writes started so far have landed. */
+  async settle(): Promise<void> {
+    await Promise.all([this.entities.settle(), this.responses?.store.settle(), this.persistedQueries.settle()]);
+  }
+}
+
+export type { PurgeItem, PurgeReport };

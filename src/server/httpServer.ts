@@ -1,0 +1,110 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { ErrorCode } from '../errors';
+import type { RequestScope } from '../requestScope';
+import type { Telemetry } from '../telemetry';
+import { answerClientError } from './answerClientError';
+import type { CorsHandler } from './cors';
+import { requestIdFrom } from './requestId';
+import type { Route } from './routes/Route';
+import { sendError } from './sendJson';
+
+export interface HttpServerOptions {
+  routes: Readonly<Record<string, Route>>;
+  cors: CorsHandler;
+  logger: Logger;
+  telemetry: Telemetry;
+  /** A request still running after this gets a JSON 504 and its upstream calls are told to stop. */
+  requestTimeoutMs: number;
+  /** Node's own limits on a slow client: headers, and the whole request. */
+  headersTimeoutMs: number;
+  receiveTimeoutMs: number;
+}
+
+/**
+ * The gateway's node:http server: a request scope per request (id, deadline, an abort signal made only
+ * when something asks for it), CORS, dispatch to the route table, one log line and one metric per
+ * request, and JSON for every failure, including requests Node cannot parse.
+ */
+export function createHttpServer({ routes, cors, logger, telemetry, requestTimeoutMs, headersTimeoutMs, receiveTimeoutMs }: HttpServerOptions): Server {
+  const route = async (req: IncomingMessage, res: ServerResponse, url: URL, scope: RequestScope): Promise<void> => {
+    const { requestId } = scope;
+    try {
+      if ((await cors(req, res)) === 'answered') return;
+      const handler = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined;
+      if (!handler) return sendError(res, 404, ErrorCode.NOT_FOUND, `No route for ${url.pathname}; the GraphQL endpoint is /graphql.`);
+      return await handler(req, res, url, scope);
+    } catch (error) {
+      logger.error({ err: error, requestId }, 'request failed');
+      if (!res.headersSent) sendInternalError(res, requestId);
+      else res.destroy();
+    }
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const startedAt = performance.now();
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    res.setHeader('x-request-id', requestId);
+    const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    const routeName = Object.hasOwn(routes, url.pathname) ? url.pathname : 'unmatched';
+    // Made only when something below asks for the signal (an upstream call): a request answered from
+    // the caches never needs one.
+    let controller: AbortController | undefined;
+    let abortedWith: Error | undefined;
+    const abort = (reason: Error) => {
+      abortedWith ??= reason;
+      controller?.abort(reason);
+    };
+    const scope: RequestScope = {
+      requestId,
+      get signal() {
+        if (!controller) {
+          controller = new AbortController();
+          // Asked for after the deadline or the client's departure: born aborted.
+          if (abortedWith) controller.abort(abortedWith);
+        }
+        return controller.signal;
+      },
+    };
+    logger.debug({ requestId, method: req.method, path: url.pathname }, 'request started');
+
+    // Past the deadline the client gets a JSON 504 at once; work still running is told to stop through the
+    // scope's signal (upstream calls abort) and its answer, when it comes, is dropped.
+    const timer = setTimeout(() => {
+      abort(new Error(`request timed out after ${requestTimeoutMs} ms`));
+      if (res.headersSent) return;
+      sendError(res, 504, ErrorCode.GATEWAY_TIMEOUT, `The request did not complete within ${requestTimeoutMs} ms.`, {
+        'x-request-id': requestId,
+        connection: 'close',
+      });
+    }, requestTimeoutMs);
+
+    res.once('close', () => {
+      clearTimeout(timer);
+      const completed = res.writableFinished;
+      if (!completed) abort(new Error('client closed the connection'));
+      const durationMs = performance.now() - startedAt;
+      telemetry.httpRequest(routeName, req.method ?? 'GET', res.statusCode, durationMs);
+      const line = { requestId, method: req.method, path: url.pathname, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, operationName: scope.operationName, completed };
+      if (routeName === '/graphql' || routeName === 'unmatched') logger.info(line, 'request');
+      else logger.debug(line, 'request');
+    });
+
+    void route(req, res, url, scope);
+  };
+
+  const server = createServer(handle);
+  // A client that sends headers slowly must not hold a socket forever.
+  server.headersTimeout = headersTimeoutMs;
+  server.requestTimeout = receiveTimeoutMs;
+  server.on('clientError', answerClientError);
+  return server;
+}
+
+/** Like sendError, with the request id in the body too, so a user reporting the failure can quote it. */
+function sendInternalError(res: ServerResponse, requestId: string): void {
+  const body = { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } }] };
+  const payload = JSON.stringify(body);
+  res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload), 'cache-control': 'no-store', 'x-request-id': requestId });
+  res.end(payload);
+}

@@ -1,0 +1,22 @@
+/**
+ * The embedded demo newsroom's shapes: a corpus shaped like a WordPress-style CMS response (HTML titles,
+ * entity-encoded text, numeric ids), so the mapping code that turns CMS shapes into gateway records is
+ * exercised on realistic input. The content itself is data (newsroom.json), written by
+ * scripts/demo/generateDemoNewsroom.ts.
+ */
+
+export interface DemoAuthor { id: number; slug: string; name: string; bioHtml: string; avatarUrl: string | null; }
+export interface DemoTopic { id: number; slug: string; name: string; descriptionHtml: string; kind: 'category' | 'tag'; }
+export interface DemoImage { url: string; alt: string; width: number; height: number; }
+export interface DemoPost {
+  id: number; slug: string; titleHtml: string;
+  excerptHtml: string | null;
+  contentHtml: string;
+  date: string; modified: string;
+  /** Drafts and private posts stay in the data: readers never see them, editors will preview them. */
+  status: 'publish' | 'draft' | 'private';
+  authorIds: number[];
+  topicIds: number[];
+  image: DemoImage | null;
+}
+export interface DemoNewsroom { authors: DemoAuthor[]; topics: DemoTopic[]; posts: DemoPost[]; }

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino, { type Logger } from 'pino';
+import { GatewayCache } from '../cache/GatewayCache';
+import type { Config } from '../config';
+import { createContext } from '../context';
+import { PrometheusTelemetry } from '../metrics/PrometheusTelemetry';
+import { buildGatewaySchema } from '../server/buildGatewaySchema';
+import { createApolloServer } from '../server/createApolloServer';
+import { createCors } from '../server/cors';
+import { ResponseCacheFront } from '../server/httpCache/ResponseCacheFront';
+import { createHttpServer } from '../server/httpServer';
+import { createContentChangedRoute } from '../server/routes/contentChangedRoute';
+import { createGraphqlRoute } from '../server/routes/graphqlRoute';
+import { healthRoute } from '../server/routes/healthRoute';
+import { createMetricsRoute } from '../server/routes/metricsRoute';
+import { createReadinessRoute, type ReadinessCheck } from '../server/routes/readinessRoute';
+import type { Route } from '../server/routes/Route';
+import { TrustedDocuments } from '../server/trusted/TrustedDocuments';
+import type { Sources } from '../sources/types';
+import { fanOutTelemetry, type Telemetry } from '../telemetry';
+import { wireCache } from './wireCache';
+import { wireSources } from './wireSources';
+
+/**
+ * What a caller may swap: leaf adapters only. Everything between them (coalescing, instrumentation,
+ * caches, Apollo, routes, the HTTP server) is built here, the same way for production and for tests.
+ */
+export interface GatewayAdapters {
+  /** Sources used in place of what config would wire for their slot (a fake or editable newsroom). */
+  sources?: Partial<Sources>;
+  /** Defaults to a pino logger at config.logLevel on stdout. */
+  logger?: Logger;
+  /** Told every event the metrics see (tests, other exporters). */
+  telemetry?: Telemetry;
+  /** Extra `/readyz` checks; Redis is one when REDIS_URL is set. */
+  readinessChecks?: readonly ReadinessCheck[];
+}
+
+export interface Gateway {
+  server: Server;
+  cache: GatewayCache;
+  metrics: PrometheusTelemetry;
+  trustedDocuments: TrustedDocuments;
+  logger: Logger;
+  /** Number of entries in the in-process entity tier, for checking its bound. */
+  memoryEntries: () => number;
+  /** Resolves when background cache writes and refreshes started so far have finished. */
+  settle(): Promise<void>;
+  listen(port: number, host?: string): Promise<AddressInfo>;
+  /** Stops accepting connections, lets in-flight requests finish, then stops Apollo, Redis and the upstream pools. */
+  close(): Promise<void>;
+  /** Ends every connection at once, in-flight requests included: for when a graceful close takes too long. */
+  closeAllConnections(): void;
+}
+
+/** The one wiring root: src/index.ts and the tests both build the gateway here, once. */
+export async function createGateway(config: Config, adapters: GatewayAdapters = {}): Promise<Gateway> {
+  const logger = adapters.logger ?? pino({ level: config.logLevel });
+  const trustedDocuments = TrustedDocuments.load(config.persistedOperations, (error) =>
+    logger.warn({ err: error, path: config.persistedOperations.manifestPath }, 'no trusted-documents manifest; operations are accepted as text only'),
+  );
+  // Built before the sources, so upstream clients report to the same registry /metrics serves.
+  const metrics = new PrometheusTelemetry({ knownOperations: trustedDocuments.names() });
+  const telemetry = adapters.telemetry ? fanOutTelemetry(metrics, adapters.telemetry) : metrics;
+
+  // Memos are made before the sources that keep them; the cache's key spaces need the sources' names.
+  const { ledger, memos } = GatewayCache.prepare();
+  const wired = wireSources(config, { logger, telemetry, memos, adapters: adapters.sources });
+  const { sources } = wired;
+  const { cache, redis } = wireCache(config, { logger, telemetry, sources, ledger, memos, instanceId: randomUUID() });
+
+  const apollo = createApolloServer({
+    config,
+    schema: buildGatewaySchema(),
+    telemetry,
+    cache,
+    onUnexpectedError: (error, requestId) => logger.error({ err: error, requestId }, 'unexpected error while resolving'),
+    onTagsCollapsed: (kinds) => logger.warn({ kinds }, 'cache tags over the CDN header limit: sent coarse tags for these kinds'),
+    execution: { onCompileError: (error) => logger.warn({ err: error }, 'graphql-jit could not compile an operation; it runs on graphql-js') },
+  });
+  await apollo.start();
+
+  const checks: ReadinessCheck[] = [...(redis ? [{ name: 'redis', check: () => redis.ping() }] : []), ...(adapters.readinessChecks ?? [])];
+  const routes: Record<string, Route> = {
+    '/graphql': createGraphqlRoute({
+      apollo,
+      bodyLimitBytes: config.http.bodyLimitBytes,
+      batchMaxOperations: config.http.batchMaxOperations,
+      trustedDocuments: { documents: trustedDocuments, only: config.persistedOperations.only },
+      createContext: (scope, outcome) => createContext({ sources, cache, telemetry }, scope, outcome),
+      responseCache: cache.responses ? new ResponseCacheFront(cache.responses, cache.responseMaxTtlSeconds) : undefined,
+    }),
+    '/healthz': healthRoute,
+    '/readyz': createReadinessRoute(checks, { checkTimeoutMs: config.server.readinessCheckTimeoutMs }),
+    ...(config.metrics.enabled ? { '/metrics': createMetricsRoute(metrics) } : {}),
+    '/webhooks/content-changed': createContentChangedRoute({
+      secret: config.webhook?.secret,
+      kinds: cache.tags.kinds,
+      purge: (items) => cache.purge(items),
+      bodyLimitBytes: config.http.bodyLimitBytes,
+      onPurged: (report) => logger.info({ purged: report.entities, tags: report.tags, sharedCache: report.shared }, 'content changed: purged'),
+    }),
+  };
+
+  const server = createHttpServer({
+    routes,
+    cors: createCors(config.http.corsOrigins),
+    logger,
+    telemetry,
+    requestTimeoutMs: config.http.requestTimeoutMs,
+    headersTimeoutMs: config.server.headersTimeoutMs,
+    receiveTimeoutMs: config.server.receiveTimeoutMs,
+  });
+
+  return {
+    server,
+    cache,
+    metrics,
+    trustedDocuments,
+    logger,
+    memoryEntries: () => cache.memoryEntries(),
+    settle: () => cache.settle(),
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve(server.address() as AddressInfo);
+        });
+      }),
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+      // Writes in flight land (each is bounded by the Redis command timeout) before the connection goes.
+      await cache.settle();
+      await redis?.close();
+      // Upstream pools close last: requests still finishing needed them.
+      await wired.close();
+    },
+    closeAllConnections: () => server.closeAllConnections(),
+  };
+}

@@ -1,0 +1,39 @@
+import type { Logger } from 'pino';
+import type { MemoRegistry } from '../cache/MemoRegistry';
+import type { Config } from '../config';
+import { coalesceSources } from '../sources/coalesceSources';
+import { createSources } from '../sources/createSources';
+import { instrumentSources } from '../sources/instrumentSources';
+import type { Sources } from '../sources/types';
+import type { Telemetry } from '../telemetry';
+
+export interface WiredSources {
+  /** What loaders call: coalesced (identical calls in flight shared) and instrumented (metrics per call). */
+  sources: Sources;
+  close(): Promise<void>;
+}
+
+/**
+ * The sources as config chose them, with any leaf adapter a caller supplies in place of its slot (tests
+ * give a fake or editable newsroom), then the same coalescing and instrumentation for every slot
+ * whatever its origin: what tests run is what production runs.
+ */
+export function wireSources(config: Config, deps: { logger: Logger; telemetry: Telemetry; memos: MemoRegistry; adapters?: Partial<Sources> }): WiredSources {
+  const adapters = deps.adapters ?? {};
+  const needsConfigured = (['posts', 'authors', 'topics', 'related'] as const).some((slot) => adapters[slot] === undefined);
+  const configured = needsConfigured
+    ? createSources(config, { logger: deps.logger, telemetry: deps.telemetry, memo: (kind, options) => deps.memos.create(kind, options) })
+    : undefined;
+  const leaves: Sources = {
+    posts: adapters.posts ?? (configured as NonNullable<typeof configured>).sources.posts,
+    authors: adapters.authors ?? (configured as NonNullable<typeof configured>).sources.authors,
+    topics: adapters.topics ?? (configured as NonNullable<typeof configured>).sources.topics,
+    related: adapters.related ?? (configured as NonNullable<typeof configured>).sources.related,
+  };
+  return {
+    sources: instrumentSources(coalesceSources(leaves), deps.telemetry),
+    close: async () => {
+      await configured?.close();
+    },
+  };
+}
