@@ -1,20 +1,13 @@
-import { REFERENCE_SLUG } from '../../src/sources/demo/demoNewsroom';
 import { captureLogs } from '../support/captureLogs';
 import { type FakeWordPress, startFakeWordPress } from '../support/fakeUpstreams';
+import { REFERENCE_SLUG } from '../support/fixtures';
 import { recordingTelemetry } from '../support/recordingTelemetry';
 import { startTestGateway, type TestGateway } from '../support/startTestGateway';
+import { waitFor } from '../support/waitFor';
 
 const REQUEST_TIMEOUT_MS = 300;
 /** Far longer than any wait below: a connection that closes was closed by the request deadline, not by this. */
 const WORDPRESS_TIMEOUT_MS = 60_000;
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const POST_TITLE = 'query ($slug: String!) { post(slug: $slug) { title } }';
 
@@ -75,15 +68,15 @@ describe('the request deadline and the upstream calls it was waiting on', () => 
     expect(wp.count('/wp/v2/posts')).toBe(10);
 
     // Without the abort these ten would stay open for WORDPRESS_TIMEOUT_MS.
-    await waitFor(() => wp.openRequests() === 0, 'the connections of the hung requests to close');
-    await waitFor(() => telemetry.outcomes('wordpress').length === 10, 'every upstream call to be reported');
+    await waitFor(() => wp.openRequests() === 0, { description: 'the connections of the hung requests to close' });
+    await waitFor(() => telemetry.outcomes('wordpress').length === 10, { description: 'every upstream call to be reported' });
     expect(telemetry.outcomes('wordpress')).toEqual(Array.from({ length: 10 }, () => 'aborted'));
     // Neither an upstream failure nor an unexpected error: the requests ended, nothing broke.
     expect(logs.lines().filter((line) => line.level >= 40)).toEqual([]);
     expect(telemetry.breakerStates.map((entry) => entry.state)).toEqual(['closed']);
     // undici 7 opens a spare connection after each aborted request (nodejs/undici#5845); it carries
     // nothing and the pool drops it at its keep-alive timeout (4 s), far inside WORDPRESS_TIMEOUT_MS.
-    await waitFor(() => wp.openConnections() === 0, 'every connection to WordPress to close', 8000);
+    await waitFor(() => wp.openConnections() === 0, { description: 'every connection to WordPress to close', timeoutMs: 8000 });
   });
 
   it('keeps a call shared with a request still waiting when another request\'s client leaves', async () => {
@@ -98,10 +91,10 @@ describe('the request deadline and the upstream calls it was waiting on', () => 
       body: JSON.stringify({ query: POST_TITLE, variables: { slug } }),
       signal: leaving.signal,
     }).catch((error: unknown) => error);
-    await waitFor(() => wp.count('/wp/v2/posts') === 1, 'the first request to reach WordPress');
+    await waitFor(() => wp.count('/wp/v2/posts') === 1, { description: 'the first request to reach WordPress' });
     const stays = gateway.query<{ post: { title: string } | null }>(POST_TITLE, { slug });
     // Missed the cache too, so (one turn of the event loop later) it has joined the call in flight.
-    await waitFor(() => postMisses() === 2, 'the second request to ask for the post');
+    await waitFor(() => postMisses() === 2, { description: 'the second request to ask for the post' });
     leaving.abort();
     expect((await left as Error).name).toBe('AbortError');
 

@@ -7,19 +7,12 @@ import type { CallContext } from '../../src/requestScope';
 import { UpstreamClient } from '../../src/sources/http/UpstreamClient';
 import { captureLogs } from '../support/captureLogs';
 import { recordingTelemetry } from '../support/recordingTelemetry';
+import { waitFor } from '../support/waitFor';
 
 const Greeting = z.object({ hello: z.string() });
 
 /** Far beyond any wait below: when a socket closes, it is because a caller left, not the client's deadline. */
 const LONG_TIMEOUT_MS = 60_000;
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /**
  * An upstream that holds every request until told to answer, counting the sockets open to it and noting
@@ -105,14 +98,14 @@ describe('UpstreamClient when the requests waiting on a call end', () => {
     const { client, telemetry, logs } = clientWith(policy({ retries: 2 }));
     const scope = requestScope('req-1');
     const call = settled(client.request({ url: new URL('/wp/v2/posts?slug=a', upstream.url), schema: Greeting, call: scope.call }));
-    await waitFor(() => upstream.requests.length === 1, 'the upstream to receive the request');
+    await waitFor(() => upstream.requests.length === 1, { description: 'the upstream to receive the request' });
     expect(upstream.open()).toBe(1);
 
     scope.end();
     const { error } = await call;
     expect(error).toBeInstanceOf(RequestEndedError);
     expect((error as RequestEndedError).extensions.code).toBe('GATEWAY_TIMEOUT');
-    await waitFor(() => upstream.closed() === 1, 'the upstream socket to close');
+    await waitFor(() => upstream.closed() === 1, { description: 'the upstream socket to close' });
     // Not a failure: not retried, reported apart, and no warning about the upstream.
     expect(upstream.requests).toHaveLength(1);
     expect(telemetry.outcomes()).toEqual(['aborted']);
@@ -126,7 +119,7 @@ describe('UpstreamClient when the requests waiting on a call end', () => {
     const url = new URL('/wp/v2/posts?slug=shared', upstream.url);
     const left = settled(client.request({ url, schema: Greeting, call: first.call }));
     const stays = client.request({ url, schema: Greeting, call: second.call });
-    await waitFor(() => upstream.requests.length === 1, 'the upstream to receive the request');
+    await waitFor(() => upstream.requests.length === 1, { description: 'the upstream to receive the request' });
 
     first.end();
     expect((await left).error).toBeInstanceOf(RequestEndedError);
@@ -141,17 +134,17 @@ describe('UpstreamClient when the requests waiting on a call end', () => {
     const [first, second] = [requestScope('req-1'), requestScope('req-2')];
     const url = new URL('/wp/v2/posts?slug=both', upstream.url);
     const calls = [first, second].map((scope) => settled(client.request({ url, schema: Greeting, call: scope.call })));
-    await waitFor(() => upstream.requests.length === 1, 'the upstream to receive the request');
+    await waitFor(() => upstream.requests.length === 1, { description: 'the upstream to receive the request' });
 
     first.end();
     second.end();
     for (const { error } of await Promise.all(calls)) expect(error).toBeInstanceOf(RequestEndedError);
-    await waitFor(() => upstream.closed() === 1, 'the upstream socket to close');
-    await waitFor(() => telemetry.outcomes().length === 1, 'the abandoned call to be reported');
+    await waitFor(() => upstream.closed() === 1, { description: 'the upstream socket to close' });
+    await waitFor(() => telemetry.outcomes().length === 1, { description: 'the abandoned call to be reported' });
     expect(telemetry.outcomes()).toEqual(['aborted']);
 
     const later = client.request({ url, schema: Greeting, call: requestScope('req-3').call });
-    await waitFor(() => upstream.requests.length === 2, 'a new request upstream');
+    await waitFor(() => upstream.requests.length === 2, { description: 'a new request upstream' });
     upstream.answerAll({ hello: 'fresh' });
     expect((await later).body.hello).toBe('fresh');
   });
@@ -162,32 +155,32 @@ describe('UpstreamClient when the requests waiting on a call end', () => {
     for (let index = 0; index < 10; index += 1) {
       const scope = requestScope(`req-${index}`);
       const call = settled(client.request({ url: new URL(`/wp/v2/posts?slug=s${index}`, upstream.url), schema: Greeting, call: scope.call }));
-      await waitFor(() => upstream.requests.length === index + 1, `request ${index} upstream`);
+      await waitFor(() => upstream.requests.length === index + 1, { description: `request ${index} upstream` });
       scope.end();
       expect((await call).error).toBeInstanceOf(RequestEndedError);
     }
     expect(upstream.requests).toHaveLength(10);
-    await waitFor(() => telemetry.outcomes().length === 10, 'every abandoned call to be reported');
+    await waitFor(() => telemetry.outcomes().length === 10, { description: 'every abandoned call to be reported' });
     expect(telemetry.outcomes()).toEqual(Array.from({ length: 10 }, () => 'aborted'));
     expect(telemetry.breakerStates.map((entry) => entry.state)).toEqual(['closed']);
     expect(logs.lines().filter((line) => line.level >= 40)).toEqual([]);
 
     // Still closed: the next call goes upstream and answers.
     const next = client.request({ url: new URL('/wp/v2/posts?slug=next', upstream.url), schema: Greeting, call: requestScope('req-next').call });
-    await waitFor(() => upstream.requests.length === 11, 'the next request upstream');
+    await waitFor(() => upstream.requests.length === 11, { description: 'the next request upstream' });
     upstream.answerAll({ hello: 'closed' });
     expect((await next).body.hello).toBe('closed');
-    await waitFor(() => upstream.closed() === 10, 'the abandoned sockets to close');
+    await waitFor(() => upstream.closed() === 10, { description: 'the abandoned sockets to close' });
   });
 
   it('aborts a POST its caller left, without retrying it', async () => {
     const { client, telemetry } = clientWith(policy({ retries: 3 }));
     const scope = requestScope('req-post');
     const call = settled(client.request({ url: new URL('/write', upstream.url), method: 'POST', body: { a: 1 }, schema: Greeting, call: scope.call }));
-    await waitFor(() => upstream.requests.length === 1, 'the upstream to receive the POST');
+    await waitFor(() => upstream.requests.length === 1, { description: 'the upstream to receive the POST' });
     scope.end();
     expect((await call).error).toBeInstanceOf(RequestEndedError);
-    await waitFor(() => upstream.closed() === 1, 'the upstream socket to close');
+    await waitFor(() => upstream.closed() === 1, { description: 'the upstream socket to close' });
     expect(upstream.requests).toHaveLength(1);
     expect(telemetry.outcomes()).toEqual(['aborted']);
   });
@@ -208,7 +201,7 @@ describe('UpstreamClient when the requests waiting on a call end', () => {
     expect(error).toBeInstanceOf(UpstreamError);
     expect((error as UpstreamError).extensions).toEqual({ code: 'UPSTREAM_TIMEOUT', serviceName: 'wordpress' });
     expect(telemetry.outcomes()).toEqual(['timeout']);
-    await waitFor(() => upstream.closed() === 1, 'the timed-out socket to close');
+    await waitFor(() => upstream.closed() === 1, { description: 'the timed-out socket to close' });
   });
 
   it('runs the half-open trial call to its own deadline even when its caller leaves, so the breaker learns the truth', async () => {
@@ -216,16 +209,16 @@ describe('UpstreamClient when the requests waiting on a call end', () => {
     const url = new URL('/wp/v2/posts?slug=trial', upstream.url);
     await expect(client.request({ url, schema: Greeting })).rejects.toBeInstanceOf(UpstreamError);
     expect(telemetry.breakerStates.map((entry) => entry.state)).toEqual(['closed', 'open']);
-    await waitFor(() => telemetry.breakerStates.at(-1)?.state === 'half_open', 'the breaker to half-open');
+    await waitFor(() => telemetry.breakerStates.at(-1)?.state === 'half_open', { description: 'the breaker to half-open' });
 
     const scope = requestScope('req-trial');
     const trial = settled(client.request({ url, schema: Greeting, call: scope.call }));
-    await waitFor(() => upstream.requests.length === 2, 'the trial call upstream');
+    await waitFor(() => upstream.requests.length === 2, { description: 'the trial call upstream' });
     scope.end();
     // The caller leaves at once...
     expect((await trial).error).toBeInstanceOf(RequestEndedError);
     // ...but the upstream still hangs, and the trial's timeout reopens the breaker rather than closing it.
-    await waitFor(() => telemetry.breakerStates.length === 4, 'the trial call to decide');
+    await waitFor(() => telemetry.breakerStates.length === 4, { description: 'the trial call to decide' });
     expect(telemetry.breakerStates.map((entry) => entry.state)).toEqual(['closed', 'open', 'half_open', 'open']);
     expect(telemetry.outcomes()).toEqual(['timeout', 'timeout']);
   });

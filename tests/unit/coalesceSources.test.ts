@@ -40,11 +40,11 @@ describe('coalesceSources', () => {
     const counted = countingSources({ posts: slow, authors: slow, topics: slow, related: slow });
     const sources = coalesceSources(counted.sources);
     const [a, b] = [new AbortController(), new AbortController()];
-    const left = sources.authors.getAuthorsByIds(['3'], { requestId: 'req-a', signal: a.signal });
-    const stays = sources.authors.getAuthorsByIds(['3'], { requestId: 'req-b', signal: b.signal });
+    const left = sources.authors.getAuthorsByIds([REFERENCE_AUTHOR.id], { requestId: 'req-a', signal: a.signal });
+    const stays = sources.authors.getAuthorsByIds([REFERENCE_AUTHOR.id], { requestId: 'req-b', signal: b.signal });
     a.abort(new Error('request timed out'));
     await expect(left).rejects.toBeInstanceOf(RequestEndedError);
-    expect((await stays)[0]?.slug).toBe('saif-rahman');
+    expect((await stays)[0]?.slug).toBe(REFERENCE_AUTHOR.slug);
     expect(counted.calls).toHaveLength(1);
     // The source gets the starter's request id and the shared call's own signal, which never aborted.
     const shared = counted.calls[0]?.args[1] as SourceCallContext;
@@ -53,7 +53,7 @@ describe('coalesceSources', () => {
     expect(shared.signal.aborted).toBe(false);
 
     const [c, d] = [new AbortController(), new AbortController()];
-    const both = [c, d].map((caller) => sources.authors.getAuthorsByIds(['3'], { requestId: 'req-c', signal: caller.signal }).catch((error: unknown) => error));
+    const both = [c, d].map((caller) => sources.authors.getAuthorsByIds([REFERENCE_AUTHOR.id], { requestId: 'req-c', signal: caller.signal }).catch((error: unknown) => error));
     c.abort(new Error('client left'));
     expect((counted.calls[1]?.args[1] as SourceCallContext).signal.aborted).toBe(false);
     d.abort(new Error('client left'));
