@@ -40,6 +40,7 @@ const CLIENT_SAFE_CODES: ReadonlySet<string> = new Set([
   ErrorCode.UPSTREAM_UNAVAILABLE,
   ErrorCode.UPSTREAM_TIMEOUT,
   ErrorCode.UPSTREAM_BAD_RESPONSE,
+  ErrorCode.GATEWAY_TIMEOUT,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
@@ -78,6 +79,16 @@ export class UpstreamError extends GraphQLError {
   constructor(code: UpstreamErrorCode, serviceName: string, message: string, options: { cause?: unknown } = {}) {
     super(message, { extensions: { code, serviceName }, originalError: asError(options.cause) });
     this.serviceName = serviceName;
+  }
+}
+
+/**
+ * The request a call served has ended (past REQUEST_TIMEOUT_MS, or its client left) before the call
+ * answered: the call was abandoned, nothing failed upstream. Its client already has its 504 or is gone.
+ */
+export class RequestEndedError extends GraphQLError {
+  constructor(reason?: unknown) {
+    super('The request ended before the upstream call it was waiting on answered.', { extensions: { code: ErrorCode.GATEWAY_TIMEOUT }, originalError: asError(reason) });
   }
 }
 

@@ -2,7 +2,8 @@
  * What the gateway reports about itself, as events. Sources, caches and loaders call this interface; the
  * metrics module implements it with Prometheus counters. A leaf module, so every layer may depend on it.
  */
-export type UpstreamOutcome = 'ok' | 'error' | 'timeout' | 'bad_response' | 'rejected';
+/** `aborted`: every request waiting on the call ended first; not an upstream failure. */
+export type UpstreamOutcome = 'ok' | 'error' | 'timeout' | 'bad_response' | 'rejected' | 'aborted';
 export type CacheTier = 'memory' | 'redis' | 'response';
 export type BreakerState = 'closed' | 'open' | 'half_open';
 export type SourceOutcome = 'ok' | 'error';

@@ -6,14 +6,22 @@ import type { PostListParams, SourceCallContext, Sources } from './types';
  * coalesces single upstream calls, but a source call may be several (categories and tags together, a
  * ranking in two rounds): without this, a request arriving after the first of them finished would start
  * the rest again. With it, 200 identical cold requests cost the upstreams what one costs.
+ *
+ * A request that ends (deadline, client gone) stops waiting at once; the shared call, and the upstream
+ * calls under it, are aborted only when no request is left waiting on them (see InFlight).
  */
 export function coalesceSources({ posts, authors, topics, related }: Sources): Sources {
   const inFlight = new InFlight<unknown>();
-  // Keyed by what is asked, not by who asks: a shared call carries the request id of the request that started it.
+  // Keyed by what is asked, not by who asks: a shared call carries the request id of the request that
+  // started it, and the shared call's own signal, which aborts only once every request waiting on it left.
   const shared =
     <K, R>(operation: string, run: (keys: K, call?: SourceCallContext) => Promise<R>) =>
     (keys: K, call?: SourceCallContext): Promise<R> =>
-      inFlight.run(`${operation}:${JSON.stringify(keys)}`, () => run(keys, call)) as Promise<R>;
+      inFlight.run(
+        `${operation}:${JSON.stringify(keys)}`,
+        (signal) => run(keys, signal && call ? { requestId: call.requestId, signal } : call),
+        call?.signal,
+      ) as Promise<R>;
 
   const relatedRails = shared('related.byPostIds', ([postIds, limit]: [readonly string[], number], call) => related.getRelatedByPostIds(postIds, limit, call));
 

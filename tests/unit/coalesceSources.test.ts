@@ -1,4 +1,7 @@
+import { RequestEndedError } from '../../src/errors';
 import { coalesceSources } from '../../src/sources/coalesceSources';
+import { DemoNewsroomSource } from '../../src/sources/demo/DemoNewsroomSource';
+import type { SourceCallContext } from '../../src/sources/types';
 import { countingSources } from '../support/countingSources';
 import { REFERENCE_AUTHOR } from '../support/fixtures';
 import { demoSources } from '../support/startTestGateway';
@@ -29,5 +32,33 @@ describe('coalesceSources', () => {
     fail = false;
     expect((await sources.authors.getAuthorsByIds([REFERENCE_AUTHOR.id]))[0]?.slug).toBe(REFERENCE_AUTHOR.slug);
     expect(sources.authors.name).toBe('flaky');
+  });
+
+  it('lets a request leave a shared call at once, and stops the call only when every request has left', async () => {
+    // The demo newsroom's simulated latency stops on the call's signal, as an upstream call does.
+    const slow = new DemoNewsroomSource({ latencyMs: 300 });
+    const counted = countingSources({ posts: slow, authors: slow, topics: slow, related: slow });
+    const sources = coalesceSources(counted.sources);
+    const [a, b] = [new AbortController(), new AbortController()];
+    const left = sources.authors.getAuthorsByIds([REFERENCE_AUTHOR.id], { requestId: 'req-a', signal: a.signal });
+    const stays = sources.authors.getAuthorsByIds([REFERENCE_AUTHOR.id], { requestId: 'req-b', signal: b.signal });
+    a.abort(new Error('request timed out'));
+    await expect(left).rejects.toBeInstanceOf(RequestEndedError);
+    expect((await stays)[0]?.slug).toBe(REFERENCE_AUTHOR.slug);
+    expect(counted.calls).toHaveLength(1);
+    // The source gets the starter's request id and the shared call's own signal, which never aborted.
+    const shared = counted.calls[0]?.args[1] as SourceCallContext;
+    expect(shared.requestId).toBe('req-a');
+    expect(shared.signal).not.toBe(a.signal);
+    expect(shared.signal.aborted).toBe(false);
+
+    const [c, d] = [new AbortController(), new AbortController()];
+    const both = [c, d].map((caller) => sources.authors.getAuthorsByIds([REFERENCE_AUTHOR.id], { requestId: 'req-c', signal: caller.signal }).catch((error: unknown) => error));
+    c.abort(new Error('client left'));
+    expect((counted.calls[1]?.args[1] as SourceCallContext).signal.aborted).toBe(false);
+    d.abort(new Error('client left'));
+    expect((counted.calls[1]?.args[1] as SourceCallContext).signal.aborted).toBe(true);
+    for (const error of await Promise.all(both)) expect(error).toBeInstanceOf(RequestEndedError);
+    expect(counted.calls).toHaveLength(2);
   });
 });

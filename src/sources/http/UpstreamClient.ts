@@ -5,9 +5,10 @@ import type { Logger } from 'pino';
 import { Agent, type Dispatcher, interceptors, request } from 'undici';
 import type { z } from 'zod';
 import type { UpstreamPolicy } from '../../config';
-import { ErrorCode, UpstreamError } from '../../errors';
+import { ErrorCode, RequestEndedError, UpstreamError } from '../../errors';
 import type { Telemetry } from '../../telemetry';
 import { type BackoffOptions, DEFAULT_BACKOFF, jitteredBackoffMs } from './backoff';
+import { CallDeadline } from './CallDeadline';
 import { createBreaker } from './createBreaker';
 import { InFlight } from '../InFlight';
 import { classifyThrown, failureForStatus, UpstreamFailure } from './UpstreamFailure';
@@ -36,7 +37,10 @@ export interface UpstreamRequest<T> {
   /** `none` skips the body (for headers-only answers such as REST API discovery). */
   parse?: 'json' | 'none';
   followRedirects?: boolean;
-  /** The request this call serves: its id goes upstream as `x-request-id`. Not part of the coalescing key. */
+  /**
+   * The request this call serves: its id goes upstream as `x-request-id`, and when its signal aborts the
+   * request stops waiting (RequestEndedError). Not part of the coalescing key.
+   */
   call?: CallContext;
 }
 
@@ -67,14 +71,18 @@ const IDEMPOTENT = new Set(['GET', 'HEAD']);
  * connections, a deadline on every call, jittered retries for idempotent GETs only, a circuit breaker,
  * and coalescing of identical in-flight GETs across all requests of the process.
  *
- * Errors leaving the client are UpstreamErrors carrying only a code and the service name; URLs, statuses
- * and bodies go to the logs.
+ * A call stops at its own deadline or when every request waiting on it has ended (their signals aborted):
+ * the undici request is aborted and its socket closed. A call its callers abandoned is not an upstream
+ * failure: it is not retried, not counted by the breaker, and logged at debug only.
+ *
+ * Errors leaving the client are UpstreamErrors carrying only a code and the service name (URLs, statuses
+ * and bodies go to the logs), or a RequestEndedError for a caller whose request ended first.
  */
 export class UpstreamClient {
   readonly serviceName: string;
   private readonly agent: Agent;
   private readonly redirectingAgent: Dispatcher;
-  private readonly breaker: CircuitBreaker<[AnyRequest], UpstreamResponse<unknown>>;
+  private readonly breaker: CircuitBreaker<[AnyRequest, AbortSignal | undefined], UpstreamResponse<unknown>>;
   private readonly inFlight = new InFlight<UpstreamResponse<unknown>>();
 
   constructor(private readonly options: UpstreamClientOptions) {
@@ -88,7 +96,7 @@ export class UpstreamClient {
       maxResponseSize: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     });
     this.redirectingAgent = this.agent.compose(interceptors.redirect({ maxRedirections: 3 }));
-    this.breaker = createBreaker(options.serviceName, options.policy.breaker, (spec: AnyRequest) => this.attempt(spec), options);
+    this.breaker = createBreaker(options.serviceName, options.policy.breaker, (spec: AnyRequest, callers: AbortSignal | undefined) => this.attempt(spec, callers), options);
   }
 
   async request<T>(spec: UpstreamRequest<T>): Promise<UpstreamResponse<T>> {
@@ -96,12 +104,17 @@ export class UpstreamClient {
     // Identical GETs in flight share one upstream call, one breaker outcome and one parse: a burst of
     // cold requests for the same article costs the upstream one request. (Coalescing happens above the
     // breaker on purpose; opossum's own coalescing counts every waiter as a call and skews its error rate.)
-    const send = () =>
-      this.breaker.fire(spec as AnyRequest).catch((error: unknown) => {
+    // A shared call gets the signal InFlight keeps for it, which aborts only once all its callers left.
+    const send = (callers: AbortSignal | undefined) =>
+      this.breaker.fire(spec as AnyRequest, callers).catch((error: unknown) => {
         throw this.toUpstreamError(error);
       });
-    if (method !== 'GET') return send() as Promise<UpstreamResponse<T>>;
-    return this.inFlight.run(`${spec.parse ?? 'json'}:${schemaId(spec.schema)} ${spec.url.href}`, send) as Promise<UpstreamResponse<T>>;
+    const signal = spec.call?.signal;
+    if (method !== 'GET') {
+      if (signal?.aborted) return Promise.reject(new RequestEndedError(signal.reason));
+      return send(signal) as Promise<UpstreamResponse<T>>;
+    }
+    return this.inFlight.run(`${spec.parse ?? 'json'}:${schemaId(spec.schema)} ${spec.url.href}`, send, signal) as Promise<UpstreamResponse<T>>;
   }
 
   async close(): Promise<void> {
@@ -109,37 +122,57 @@ export class UpstreamClient {
     await this.agent.close();
   }
 
-  /** One logical call: attempts within one deadline, retrying only idempotent requests. */
-  private async attempt(spec: AnyRequest): Promise<UpstreamResponse<unknown>> {
+  /**
+   * One logical call: attempts within one deadline, retrying only idempotent requests, stopped early when
+   * `callers` aborts. Not while the breaker is half-open: that trial call's outcome is what decides whether
+   * the breaker closes, so it runs to its own deadline even if its callers leave (they still leave at once).
+   */
+  private async attempt(spec: AnyRequest, callers: AbortSignal | undefined): Promise<UpstreamResponse<unknown>> {
     const { policy, telemetry, logger } = this.options;
     const method = spec.method ?? 'GET';
     const deadline = performance.now() + policy.timeoutMs;
-    const signal = AbortSignal.timeout(policy.timeoutMs);
+    const stop = new CallDeadline(policy.timeoutMs, this.breaker.halfOpen ? undefined : callers);
     const retries = IDEMPOTENT.has(method) ? policy.retries : 0;
 
-    for (let attempt = 0; ; attempt += 1) {
-      const started = performance.now();
-      try {
-        const response = await this.send(spec, method, signal);
-        telemetry.upstreamCall(this.serviceName, 'ok', performance.now() - started);
-        return response;
-      } catch (error) {
-        const failure = classifyThrown(error, signal.aborted);
-        telemetry.upstreamCall(this.serviceName, failure.outcome, performance.now() - started);
-        logger.warn(
-          { serviceName: this.serviceName, method, url: spec.url.href, attempt: attempt + 1, status: failure.options.status, err: failure.options.cause ?? failure },
-          `upstream call failed: ${failure.message}`,
-        );
-        const delayMs = jitteredBackoffMs(attempt, this.options.backoff ?? DEFAULT_BACKOFF);
-        // undici retries nothing by itself here; its retry handler has no jitter and no shared deadline.
-        if (attempt >= retries || !failure.retryable || performance.now() + delayMs >= deadline) throw failure;
+    try {
+      for (let attempt = 0; ; attempt += 1) {
+        const started = performance.now();
         try {
-          await sleep(delayMs, undefined, { signal });
-        } catch {
-          throw classifyThrown(error, true);
+          const response = await this.send(spec, method, stop.signal);
+          telemetry.upstreamCall(this.serviceName, 'ok', performance.now() - started);
+          return response;
+        } catch (error) {
+          if (stop.abandoned) throw this.abandoned(spec, method, attempt, error, performance.now() - started);
+          const failure = classifyThrown(error, stop.timedOut);
+          telemetry.upstreamCall(this.serviceName, failure.outcome, performance.now() - started);
+          logger.warn(
+            { serviceName: this.serviceName, method, url: spec.url.href, attempt: attempt + 1, status: failure.options.status, err: failure.options.cause ?? failure },
+            `upstream call failed: ${failure.message}`,
+          );
+          const delayMs = jitteredBackoffMs(attempt, this.options.backoff ?? DEFAULT_BACKOFF);
+          // undici retries nothing by itself here; its retry handler has no jitter and no shared deadline.
+          if (attempt >= retries || !failure.retryable || performance.now() + delayMs >= deadline) throw failure;
+          try {
+            await sleep(delayMs, undefined, { signal: stop.signal });
+          } catch {
+            if (stop.abandoned) throw this.abandoned(spec, method, attempt, error);
+            throw classifyThrown(error, true);
+          }
         }
       }
+    } finally {
+      stop.dispose();
     }
+  }
+
+  /**
+   * Every request waiting on the call has ended: reported apart from failures, and never retried. Without
+   * `durationMs` it ended during a backoff wait, with no upstream request in flight to report.
+   */
+  private abandoned(spec: AnyRequest, method: string, attempt: number, error: unknown, durationMs?: number): RequestEndedError {
+    if (durationMs !== undefined) this.options.telemetry.upstreamCall(this.serviceName, 'aborted', durationMs);
+    this.options.logger.debug({ serviceName: this.serviceName, method, url: spec.url.href, attempt: attempt + 1, err: error }, 'upstream call abandoned: every request waiting on it has ended');
+    return new RequestEndedError(error);
   }
 
   private async send(spec: AnyRequest, method: string, signal: AbortSignal): Promise<UpstreamResponse<unknown>> {
@@ -187,8 +220,8 @@ export class UpstreamClient {
     return { status: response.statusCode, headers: response.headers, body: parsed.data };
   }
 
-  private toUpstreamError(error: unknown): UpstreamError {
-    if (error instanceof UpstreamError) return error;
+  private toUpstreamError(error: unknown): UpstreamError | RequestEndedError {
+    if (error instanceof UpstreamError || error instanceof RequestEndedError) return error;
     const name = this.serviceName;
     if (error instanceof UpstreamFailure) {
       const message =

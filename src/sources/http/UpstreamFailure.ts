@@ -8,7 +8,7 @@ import type { UpstreamOutcome } from '../../telemetry';
 export class UpstreamFailure extends Error {
   constructor(
     readonly code: UpstreamErrorCode,
-    readonly outcome: Exclude<UpstreamOutcome, 'ok' | 'rejected'>,
+    readonly outcome: Exclude<UpstreamOutcome, 'ok' | 'rejected' | 'aborted'>,
     message: string,
     readonly options: {
       /** Worth another attempt: the connection failed or the upstream said it is overloaded. */

@@ -1,6 +1,7 @@
 import CircuitBreaker from 'opossum';
 import type { Logger } from 'pino';
 import type { BreakerPolicy } from '../../config';
+import { RequestEndedError } from '../../errors';
 import type { Telemetry } from '../../telemetry';
 import { UpstreamFailure } from './UpstreamFailure';
 
@@ -15,7 +16,7 @@ export function createBreaker<A extends unknown[], R>(
   action: (...args: A) => Promise<R>,
   deps: { telemetry: Telemetry; logger: Logger },
 ): CircuitBreaker<A, R> {
-  const breaker = new CircuitBreaker<A, R>(action, {
+  const breaker: CircuitBreaker<A, R> = new CircuitBreaker<A, R>(action, {
     name: serviceName,
     // The client enforces its own deadline per call (retries included) and aborts the request with it;
     // opossum's timeout could not abort the request.
@@ -25,8 +26,11 @@ export function createBreaker<A extends unknown[], R>(
     resetTimeout: policy.resetMs,
     rollingCountTimeout: policy.windowMs,
     rollingCountBuckets: 10,
-    // A 4xx means our request was wrong, not that the upstream is unhealthy.
-    errorFilter: (error: unknown) => error instanceof UpstreamFailure && !error.tripsBreaker,
+    // A 4xx means our request was wrong, not that the upstream is unhealthy; a call abandoned by its
+    // callers says nothing about the upstream either. Filtered errors count as successes, and a success
+    // while half-open closes the breaker: an abandoned call settling then (it started before the breaker
+    // opened; the half-open trial itself is never abandoned) counts as a failure instead, reopening it.
+    errorFilter: (error: unknown): boolean => (error instanceof RequestEndedError ? !breaker.halfOpen : error instanceof UpstreamFailure && !error.tripsBreaker),
     enableSnapshots: false,
   });
   deps.telemetry.breakerState(serviceName, 'closed');

@@ -66,6 +66,10 @@ export interface FakeUpstream {
   clearFaults(): void;
   /** Fixed latency added to every answer, changeable while running. */
   setLatency(ms: number): void;
+  /** Connections open to the server right now, idle keep-alive ones included. */
+  openConnections(): number;
+  /** Requests neither answered nor cut off yet: a hung request counts until its connection closes. */
+  openRequests(): number;
   close(): Promise<void>;
 }
 
@@ -85,6 +89,7 @@ export async function startFakeUpstream(options: FakeUpstreamOptions): Promise<F
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let latencyMs = options.latencyMs ?? 0;
+  let openRequests = 0;
   let base = '';
 
   const later = (ms: number, run: () => void) => {
@@ -111,6 +116,10 @@ export async function startFakeUpstream(options: FakeUpstreamOptions): Promise<F
     const url = new URL(req.url ?? '/', base);
     const request: FakeRequest = { method: req.method ?? 'GET', route: options.routeOf(url), query: url.searchParams, url, headers: req.headers, receivedAtMs: performance.timeOrigin + performance.now() };
     requests.push(request);
+    openRequests += 1;
+    res.once('close', () => {
+      openRequests -= 1;
+    });
     // Drain any request body so keep-alive connections stay usable.
     req.resume();
     const fault = takeFault(request.route);
@@ -167,6 +176,8 @@ export async function startFakeUpstream(options: FakeUpstreamOptions): Promise<F
     setLatency: (ms) => {
       latencyMs = ms;
     },
+    openConnections: () => sockets.size,
+    openRequests: () => openRequests,
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);
