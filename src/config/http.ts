@@ -30,7 +30,7 @@ export const httpSection = section({
       file: 'http.requestTimeoutMs',
       type: integer({ min: 1 }),
       default: 10_000,
-      doc: 'a request still running after this gets a JSON 504 `GATEWAY_TIMEOUT`; its upstream calls are aborted',
+      doc: 'a request still running after this gets a JSON 504 `GATEWAY_TIMEOUT`; upstream calls no other request is waiting on are aborted',
     }),
     corsOrigins: setting({
       env: 'CORS_ORIGINS',
