@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BenchContext } from './lib/benchContext';
 import { type ChildServer, freePort, startChildServer } from './lib/childServer';
-import { commandExists, planCpus } from './lib/cpuPlan';
+import { commandExists, pinThisProcess, planCpus } from './lib/cpuPlan';
 import { startFakeWordPressProcess } from './lib/fakeWordPressProcess';
 import { assertAnswered, graphql, startGateway } from './lib/gateway';
 import { createLoadRunner, type LoadGeneratorName } from './lib/load';
@@ -56,6 +56,8 @@ async function main(): Promise<void> {
   const settings = loadBenchSettings(process.env);
   const loadGenerator = chooseLoadGenerator(settings);
   const cpuPlan = planCpus(cpus().length, settings.pinCpus && commandExists('taskset'));
+  // The bench (autocannon, when it is the load generator) and the fake WordPress keep off the server's CPU.
+  if (cpuPlan.loadGeneratorCpus) pinThisProcess(cpuPlan.loadGeneratorCpus);
   const startedAt = performance.now();
   const log = (message: string) => process.stdout.write(`[${((performance.now() - startedAt) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
   const loadAverageAtStart = loadavg();
@@ -65,8 +67,14 @@ async function main(): Promise<void> {
       `about ${plannedLoadSeconds(settings, THROUGHPUT_SERVERS)} s of load plus start-ups`,
   );
   log(
-    `load generator: ${loadGenerator}${loadGenerator === 'wrk' ? ` (${cpuPlan.loadGeneratorThreads} thread${cpuPlan.loadGeneratorThreads > 1 ? 's' : ''})` : ' (wrk is not installed: apt-get install wrk)'}; ` +
-      (cpuPlan.serverCpus ? `servers pinned to CPU ${cpuPlan.serverCpus}${loadGenerator === 'wrk' ? `, wrk to CPU ${cpuPlan.loadGeneratorCpus}` : ''}` : 'nothing pinned'),
+    `load generator: ${loadGenerator}${
+      loadGenerator === 'wrk'
+        ? ` (${cpuPlan.loadGeneratorThreads} thread${cpuPlan.loadGeneratorThreads > 1 ? 's' : ''})`
+        : settings.loadGenerator === 'autocannon'
+          ? ' (BENCH_LOAD_GENERATOR=autocannon)'
+          : ' (wrk is not installed: apt-get install wrk)'
+    }; ` +
+      (cpuPlan.serverCpus ? `servers under test pinned to CPU ${cpuPlan.serverCpus}, ${loadGenerator}, the fake WordPress and the bench to CPU ${cpuPlan.loadGeneratorCpus}` : 'nothing pinned'),
   );
 
   const fake = await startFakeWordPressProcess({ latencyMs: settings.upstreamLatencyMs, posts: Math.max(settings.mixedArticles, 320) });
@@ -162,7 +170,7 @@ async function main(): Promise<void> {
       loadGenerator,
       loadGeneratorThreads: loadGenerator === 'wrk' ? cpuPlan.loadGeneratorThreads : 1,
       serverCpus: cpuPlan.serverCpus ?? null,
-      loadGeneratorCpus: loadGenerator === 'wrk' ? (cpuPlan.loadGeneratorCpus ?? null) : null,
+      loadGeneratorCpus: cpuPlan.loadGeneratorCpus ?? null,
     },
     settings: { ...settings },
     throughputRuns: runs,

@@ -44,8 +44,10 @@ export function renderSummary(results: BenchResults, checks: TargetCheck[]): str
   if (harness) {
     lines.push('');
     lines.push(
-      `Load generator: ${harness.loadGenerator}${harness.loadGenerator === 'wrk' ? ` (${harness.loadGeneratorThreads} thread${harness.loadGeneratorThreads > 1 ? 's' : ''}${harness.loadGeneratorCpus ? `, CPU ${harness.loadGeneratorCpus}` : ''})` : ' in the bench process'}; ` +
-        `servers under test ${harness.serverCpus ? `pinned to CPU ${harness.serverCpus}` : 'not pinned'}.`,
+      `Load generator: ${harness.loadGenerator}${harness.loadGenerator === 'wrk' ? ` (${harness.loadGeneratorThreads} thread${harness.loadGeneratorThreads > 1 ? 's' : ''})` : ' (in the bench process)'}; ` +
+        (harness.serverCpus
+          ? `servers under test pinned to CPU ${harness.serverCpus}, the load generator, the fake WordPress and the bench to CPU ${harness.loadGeneratorCpus ?? '?'}.`
+          : 'nothing pinned.'),
     );
   }
   lines.push('');

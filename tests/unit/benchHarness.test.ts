@@ -363,7 +363,7 @@ describe('bench: targets and the summary', () => {
 
   it('renders the throughput table with ratios to every peer, both target tables, the GC table and the details', () => {
     const markdown = renderSummary(results, checkTargets(results));
-    expect(markdown).toContain('Load generator: wrk (1 thread, CPU 1); servers under test pinned to CPU 0.');
+    expect(markdown).toContain('Load generator: wrk (1 thread); servers under test pinned to CPU 0, the load generator, the fake WordPress and the bench to CPU 1.');
     expect(markdown).toContain('| gateway, warm | POST ArticlePage | 1000 | 0.10 | 15.00 | 40.50 | 900 | 30.0 | 1.50 | 6.00 | 0.90 | 0.10 |');
     expect(markdown).toMatch(/## Targets of issue 12[\s\S]*\| warm \| CPU\/request ≤ 0\.75 × plain Apollo's over the precomputed tree \| 1\.50 × \(900 vs 600 µs\)[^|]*\| \*\*no\*\* \|[\s\S]*## Targets of issue 6/);
     expect(markdown).toContain('| responseCache | POST hit: CPU/request ≤ 2 × raw\'s | 3.00 × (90 vs 30 µs) | **no** |');
