@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import type { ChildServer } from './childServer';
+import { POST_HEADERS } from './operations';
 import { cpuFigures, type LoadOptions, type LoadResult, round } from './loadResult';
 
 type AutocannonRequest = { method?: string; path?: string; body?: string; headers?: Record<string, string> };
@@ -29,7 +30,7 @@ export async function runAutocannon(options: LoadOptions, server?: ChildServer):
     connections: options.connections,
     duration: options.durationSeconds,
     method: options.method ?? 'POST',
-    headers: options.headers ?? { 'content-type': 'application/json' },
+    headers: options.headers ?? POST_HEADERS,
     body: options.body,
     requests: [{ ...(setupRequest ? { setupRequest: setupRequest as never } : {}), onResponse: onResponse as never }],
   });

@@ -9,9 +9,14 @@ export interface Operations {
   latestPostsBody(first: number): string;
 }
 
+/**
+ * Every request states its Accept: the response cache keys answers by it, and fetch (which adds a
+ * wildcard Accept when none is given) and wrk (which sends none) must ask for the same entry.
+ */
+const ACCEPT = { accept: 'application/json' };
 /** Headers a GET needs to pass Apollo's CSRF prevention. */
-export const GET_HEADERS = { 'apollo-require-preflight': 'true' };
-export const POST_HEADERS = { 'content-type': 'application/json' };
+export const GET_HEADERS = { ...ACCEPT, 'apollo-require-preflight': 'true' };
+export const POST_HEADERS = { ...ACCEPT, 'content-type': 'application/json' };
 
 /** The rail argument of operations/ArticlePage.graphql, which the rail-size samples change. */
 const RAIL_ARGUMENT = /relatedStories\(first: \d+\)/;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type ChildServer, exitedChildrenCpuMicros } from './childServer';
 import type { CpuPlan } from './cpuPlan';
+import { POST_HEADERS } from './operations';
 import { cpuFigures, type LoadOptions, type LoadResult, round } from './loadResult';
 
 /** What bench/lib/wrkCounters.lua prints when wrk is done. */
@@ -71,7 +72,7 @@ export async function runWrk(options: LoadOptions, plan: CpuPlan, server?: Child
       writeFileSync(env.WRK_BODIES_FILE, `${options.bodies.list.join('\n')}\n`);
       writeFileSync(env.WRK_SEQUENCE_FILE, `${options.bodies.sequence.join('\n')}\n`);
     }
-    const headers = Object.entries(options.headers ?? { 'content-type': 'application/json' }).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
+    const headers = Object.entries(options.headers ?? POST_HEADERS).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
     const threads = Math.max(1, Math.min(plan.loadGeneratorThreads, options.connections));
     const wrkArgs = ['-t', String(threads), '-c', String(options.connections), '-d', `${options.durationSeconds}s`, '--timeout', '10s', '-s', SCRIPT, ...headers, options.url];
     const [command, args] = plan.loadGeneratorCpus ? ['taskset', ['-c', plan.loadGeneratorCpus, 'wrk', ...wrkArgs]] : ['wrk', wrkArgs];
