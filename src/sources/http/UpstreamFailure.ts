@@ -62,6 +62,16 @@ export function classifyThrown(error: unknown, timedOut: boolean): UpstreamFailu
   });
 }
 
+/**
+ * A call its endpoint class could not take: the queue was full (refused at once), or the budget ran out
+ * while it waited for a slot. It was never sent, so it says nothing about the upstream's health.
+ */
+export function overloadFailure(why: 'queue_full' | 'queue_timeout', cause?: unknown): UpstreamFailure {
+  return why === 'queue_full'
+    ? new UpstreamFailure('UPSTREAM_UNAVAILABLE', 'overloaded', 'endpoint class saturated: its queue is full', { retryable: false, tripsBreaker: false, cause })
+    : new UpstreamFailure('UPSTREAM_TIMEOUT', 'overloaded', 'endpoint class saturated: no free slot within the timeout', { retryable: false, tripsBreaker: false, cause });
+}
+
 /** An HTTP status the caller did not accept. */
 export function failureForStatus(status: number): UpstreamFailure {
   if (status >= 500 || status === 429 || status === 408) {
