@@ -8,6 +8,9 @@ import { CallDeadline } from './CallDeadline';
 import { createBreaker } from './createBreaker';
 import { overloadFailure } from './UpstreamFailure';
 
+/** A call that got its slot with less than this share of its budget left is not sent. */
+const MIN_SHARE_TO_SEND = 0.1;
+
 export interface EndpointLaneOptions {
   serviceName: string;
   /** Absent for an upstream that is one class: telemetry and logs then name the service only. */
@@ -23,9 +26,9 @@ export interface EndpointLaneOptions {
  * listings' slots and opens only the listings' breaker; article lookups keep theirs.
  *
  * A call's budget starts when it is made, so waiting for a slot counts against it. Calls refused for a
- * full queue or still waiting when their budget ends never reach the breaker: they measure the gateway's
- * own load, not the upstream's health (counting them is what kept a merely busy upstream's breaker
- * opening). While the breaker is open calls fail at once, without taking a place in the queue, and the
+ * full queue, still waiting when their budget ends, or given a slot with too little budget left to be
+ * worth sending never reach the breaker: they measure the gateway's own load, not the upstream's health
+ * (counting them is what kept a merely busy upstream's breaker opening). While the breaker is open calls fail at once, without taking a place in the queue, and the
  * loaders answer them from stale entries where they have any.
  */
 export class EndpointLane<Req, Res> {
@@ -64,6 +67,8 @@ export class EndpointLane<Req, Res> {
       try {
         // The callers may have left in the turn it took to hand over the slot: nothing to send for them.
         if (stop.abandoned) throw new RequestEndedError(stop.signal.reason);
+        // Too little budget left for an answer: sending would only make the upstream do work nobody gets.
+        if (stop.endsAt - performance.now() < timeoutMs * MIN_SHARE_TO_SEND) throw this.notSent(stop, undefined, performance.now() - waitedFrom);
         return await this.breaker.fire(spec, stop);
       } finally {
         release();

@@ -10,7 +10,7 @@ import { type BackoffOptions, DEFAULT_BACKOFF, jitteredBackoffMs } from './backo
 import type { CallDeadline } from './CallDeadline';
 import { EndpointLane } from './EndpointLane';
 import { InFlight } from '../InFlight';
-import { classifyThrown, failureForStatus, UpstreamFailure } from './UpstreamFailure';
+import { classifyThrown, failureForStatus, heldAgainstUpstream, UpstreamFailure } from './UpstreamFailure';
 import { type CallContext, requestIdHeaders } from '../../requestScope';
 
 export interface UpstreamClientOptions {
@@ -172,8 +172,10 @@ export class UpstreamClient {
         return response;
       } catch (error) {
         if (stop.abandoned) throw this.abandoned(lane, spec, method, attempt, error, performance.now() - started);
-        const failure = classifyThrown(error, stop.timedOut);
-        telemetry.upstreamCall(this.serviceName, failure.outcome, performance.now() - started, endpointClass);
+        const inFlightMs = performance.now() - started;
+        // Only an attempt the upstream had for half the budget or more tells of a slow upstream.
+        const failure = heldAgainstUpstream(classifyThrown(error, stop.timedOut), inFlightMs, policy.timeoutMs / 2);
+        telemetry.upstreamCall(this.serviceName, failure.outcome, inFlightMs, endpointClass);
         logger.warn(
           { serviceName: this.serviceName, endpointClass, method, url: spec.url.href, attempt: attempt + 1, status: failure.options.status, err: failure.options.cause ?? failure },
           `upstream call failed: ${failure.message}`,
