@@ -9,6 +9,8 @@ import { recordingTelemetry } from '../support/recordingTelemetry';
 import { waitFor } from '../support/waitFor';
 
 const Greeting = z.object({ hello: z.string() });
+/** How long `/steady/…` takes to answer. */
+const STEADY_MS = 400;
 
 /** Two classes, as WordPress has five: each test states the sizes and the breaker it relies on. */
 const classed = (
@@ -33,6 +35,7 @@ async function startUpstream(): Promise<LoopbackServer & { held: () => number; r
   const server = await startLoopbackServer((req, res) => {
     if (req.url?.startsWith('/slow/')) return void held.push(res);
     if (req.url?.startsWith('/fail/')) return sendJson(res, 500, { error: 'broken' });
+    if (req.url?.startsWith('/steady/')) return void setTimeout(() => sendJson(res, 200, { hello: req.url ?? '' }), STEADY_MS);
     sendJson(res, 200, { hello: req.url ?? '' });
   });
   return {
@@ -137,6 +140,19 @@ describe('UpstreamClient with endpoint classes', () => {
     expect(telemetry.outcomes('wordpress', 'listings').sort()).toEqual(['timeout', ...Array.from({ length: 7 }, () => 'overloaded')].sort());
     expect(telemetry.breakerStates.map((entry) => entry.state)).toEqual(['closed']);
     await waitFor(() => upstream.held() === 0, { description: 'the timed-out request\'s socket to close' });
+  });
+
+  it('does not send a call whose slot comes free with less budget left than the class\'s calls have lately needed', async () => {
+    const { client, telemetry } = clientWith(classed({ listings: { maxConcurrency: 1 } }, { timeoutMs: 1_000 }));
+    // The class learns that its calls take 400 ms.
+    await get(client, '/steady/first', 'listings');
+    const [a, b, c] = await Promise.all(['a', 'b', 'c'].map((name) => settled(get(client, `/steady/${name}`, 'listings'))));
+    // `b` got the slot with about 600 ms left, enough for 400; `c` with about 200, not enough: refused unsent.
+    expect(a?.error).toBeUndefined();
+    expect(b?.error).toBeUndefined();
+    expect((c?.error as UpstreamError).extensions).toEqual({ code: 'UPSTREAM_TIMEOUT', serviceName: 'wordpress' });
+    expect(upstream.hits.map((hit) => hit.url)).toEqual(['/steady/first', '/steady/a', '/steady/b']);
+    expect(telemetry.outcomes('wordpress', 'listings')).toEqual(['ok', 'ok', 'ok', 'overloaded']);
   });
 
   it('opens only the failing class\'s breaker, and fails its calls at once while the other class answers', async () => {

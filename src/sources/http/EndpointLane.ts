@@ -8,8 +8,13 @@ import { CallDeadline } from './CallDeadline';
 import { createBreaker } from './createBreaker';
 import { overloadFailure } from './UpstreamFailure';
 
-/** A call that got its slot with less than this share of its budget left is not sent. */
+/** A call that got its slot with less than this share of its budget left is not sent... */
 const MIN_SHARE_TO_SEND = 0.1;
+/** ...nor one with less left than half as long again as the class's calls have lately taken (up to half the budget). */
+const TYPICAL_MARGIN = 1.5;
+const MAX_SHARE_OF_TYPICAL = 0.5;
+/** Weight of the newest answer in the class's typical duration (an exponentially weighted mean). */
+const TYPICAL_WEIGHT = 0.2;
 
 export interface EndpointLaneOptions {
   serviceName: string;
@@ -26,14 +31,16 @@ export interface EndpointLaneOptions {
  * listings' slots and opens only the listings' breaker; article lookups keep theirs.
  *
  * A call's budget starts when it is made, so waiting for a slot counts against it. Calls refused for a
- * full queue, still waiting when their budget ends, or given a slot with too little budget left to be
- * worth sending never reach the breaker: they measure the gateway's own load, not the upstream's health
+ * full queue, still waiting when their budget ends, or given a slot with less budget left than the
+ * class's calls have lately needed (within bounds) are not sent, and never reach the breaker: they measure the gateway's own load, not the upstream's health
  * (counting them is what kept a merely busy upstream's breaker opening). While the breaker is open calls fail at once, without taking a place in the queue, and the
  * loaders answer them from stale entries where they have any.
  */
 export class EndpointLane<Req, Res> {
   readonly breaker: CircuitBreaker<[Req, CallDeadline], Res>;
   private readonly bulkhead: Bulkhead;
+  /** How long the class's answered calls have lately taken; 0 until one has answered. */
+  private typicalMs = 0;
 
   constructor(
     private readonly options: EndpointLaneOptions,
@@ -68,8 +75,13 @@ export class EndpointLane<Req, Res> {
         // The callers may have left in the turn it took to hand over the slot: nothing to send for them.
         if (stop.abandoned) throw new RequestEndedError(stop.signal.reason);
         // Too little budget left for an answer: sending would only make the upstream do work nobody gets.
-        if (stop.endsAt - performance.now() < timeoutMs * MIN_SHARE_TO_SEND) throw this.notSent(stop, undefined, performance.now() - waitedFrom);
-        return await this.breaker.fire(spec, stop);
+        const sentAt = performance.now();
+        const needsMs = Math.max(timeoutMs * MIN_SHARE_TO_SEND, Math.min(this.typicalMs * TYPICAL_MARGIN, timeoutMs * MAX_SHARE_OF_TYPICAL));
+        if (stop.endsAt - sentAt < needsMs) throw this.notSent(stop, undefined, sentAt - waitedFrom);
+        const response = await this.breaker.fire(spec, stop);
+        const tookMs = performance.now() - sentAt;
+        this.typicalMs = this.typicalMs === 0 ? tookMs : this.typicalMs + TYPICAL_WEIGHT * (tookMs - this.typicalMs);
+        return response;
       } finally {
         release();
       }
