@@ -32,9 +32,10 @@ export interface EndpointLaneOptions {
  *
  * A call's budget starts when it is made, so waiting for a slot counts against it. Calls refused for a
  * full queue, still waiting when their budget ends, or given a slot with less budget left than the
- * class's calls have lately needed (within bounds) are not sent, and never reach the breaker: they measure the gateway's own load, not the upstream's health
- * (counting them is what kept a merely busy upstream's breaker opening). While the breaker is open calls fail at once, without taking a place in the queue, and the
- * loaders answer them from stale entries where they have any.
+ * class's calls have lately needed (within bounds) are not sent, and never reach the breaker: they
+ * measure the gateway's own load, not the upstream's health (counting them is what kept a merely busy
+ * upstream's breaker opening). While the breaker is open calls fail at once, without taking a place in
+ * the queue, and the loaders answer them from stale entries where they have any.
  */
 export class EndpointLane<Req, Res> {
   readonly breaker: CircuitBreaker<[Req, CallDeadline], Res>;
@@ -53,10 +54,6 @@ export class EndpointLane<Req, Res> {
 
   get endpointClass(): string | undefined {
     return this.options.endpointClass;
-  }
-
-  get maxConcurrency(): number {
-    return this.bulkhead.maxConcurrency;
   }
 
   async call(spec: Req, callers: AbortSignal | undefined, timeoutMs: number): Promise<Res> {
