@@ -79,6 +79,12 @@ describe('SUBGRAPH=true: the endpoint is an Apollo Federation 2 subgraph', () =>
     expect(authorAnswer.headers.get('cache-control')).toMatch(/^public, max-age=300\b/);
     expect(authorAnswer.headers.get('surrogate-key')).toBe(`author:${REFERENCE_AUTHOR.id}`);
 
+    // A post that does not exist is remembered as a miss for 10 s: the answer says no longer, and names it.
+    const withMiss = await gateway.query(POST_ENTITIES, { representations: [postReference(posts[0] as PostRecord), { __typename: 'Post', id: toGlobalId('Post', 'no-such-post') }] });
+    expect(withMiss.body.errors).toBeUndefined();
+    expect(withMiss.headers.get('cache-control')).toMatch(/^public, max-age=10\b/);
+    expect(withMiss.headers.get('surrogate-key')?.split(' ')).toContain('post:no-such-post');
+
     // A root fetch carries the flat list Apollo Router reads for root fields.
     const rootAnswer = await gateway.query(`{ post(slug: "${REFERENCE_SLUG}") { title } }`);
     expect(rootAnswer.body.extensions?.apolloCacheTags).toEqual(rootAnswer.headers.get('surrogate-key')?.split(' '));
