@@ -72,7 +72,7 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
   const { sources } = wired;
   const { cache, redis } = wireCache(config, { logger, telemetry, sources, ledger, memos, instanceId: randomUUID() });
 
-  const served = wireSchema(config);
+  const served = await wireSchema(config);
   const apollo = createApolloServer({
     config,
     schema: served.schema,

@@ -27,7 +27,7 @@ const SUBGRAPH = { SUBGRAPH: 'true' };
  */
 async function startApollo(env: Record<string, string>, engine: Engine, executed: Engine[] = [], execution: Partial<CompiledQueriesOptions> = {}): Promise<ApolloServer<GatewayContext>> {
   const config = loadConfig({ NODE_ENV: 'production', ...env });
-  const served = wireSchema(config);
+  const served = await wireSchema(config);
   const apollo = createApolloServer({
     config,
     schema: served.schema,
