@@ -5,6 +5,7 @@ import type { PersistedOperationsConfig } from './persistedOperations';
 import type { RedisSectionConfig } from './redis';
 import type { ResponseCacheConfig } from './responseCache';
 import type { ServerConfig } from './server';
+import type { SubgraphConfig } from './subgraph';
 import type { UpstreamsConfig } from './upstreams';
 import type { WebhookConfig } from './webhook';
 
@@ -16,7 +17,8 @@ export interface Config
     RedisSectionConfig,
     ResponseCacheConfig,
     WebhookConfig,
-    UpstreamsConfig {
+    UpstreamsConfig,
+    SubgraphConfig {
   http: HttpConfig;
   limits: QueryLimits;
 }

@@ -85,7 +85,12 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     ...build(sections.responseCache),
     ...build(sections.webhook),
     ...build(sections.upstreams),
+    ...build(sections.subgraph),
   };
+  // A router's query plans are its own documents, never in our manifest: safelisting belongs at the router.
+  if (config.subgraph.enabled && config.persistedOperations.only) {
+    problems.push(`${sections.subgraph.settings.enabled.name}: a subgraph answers the router's query plans, which are not trusted documents; turn ${sections.persistedOperations.settings.persistedOperations.only.name} off (safelist at the router)`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

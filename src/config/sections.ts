@@ -6,6 +6,7 @@ import { persistedOperationsSection } from './persistedOperations';
 import { redisSection } from './redis';
 import { responseCacheSection } from './responseCache';
 import { serverSection } from './server';
+import { subgraphSection } from './subgraph';
 import { upstreamsSection } from './upstreams';
 import { webhookSection } from './webhook';
 
@@ -21,6 +22,7 @@ export function gatewaySections(kinds: EntityKindTable = ENTITY_KINDS) {
     responseCache: responseCacheSection,
     webhook: webhookSection,
     upstreams: upstreamsSection,
+    subgraph: subgraphSection,
   };
 }
 

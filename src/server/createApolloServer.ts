@@ -26,6 +26,8 @@ export interface ApolloDeps {
   onTagsCollapsed: (kinds: string[]) => void;
   /** How operations are executed; see CompiledQueriesOptions. Default: compiled from their second use. */
   execution?: Partial<CompiledQueriesOptions>;
+  /** Run after the gateway's own plugins (the subgraph's router cache tags). */
+  plugins?: ApolloServerPlugin<GatewayContext>[];
 }
 
 export function createApolloServer({
@@ -36,6 +38,7 @@ export function createApolloServer({
   cache,
   onTagsCollapsed,
   execution,
+  plugins = [],
 }: ApolloDeps): ApolloServer<GatewayContext> {
   const errorRequestIds = new ErrorRequestIds();
   const formatError = createFormatError({
@@ -78,6 +81,7 @@ export function createApolloServer({
       partialResultsPlugin(formatError, errorRequestIds),
       // After partialResultsPlugin, so degraded fields count as errors.
       operationTelemetryPlugin(telemetry),
+      ...plugins,
     ],
   });
 }

@@ -7,7 +7,6 @@ import type { Config } from '../config';
 import { createContext } from '../context';
 import { Authenticator } from '../identity/Authenticator';
 import { PrometheusTelemetry } from '../metrics/PrometheusTelemetry';
-import { buildGatewaySchema } from '../server/buildGatewaySchema';
 import { createApolloServer } from '../server/createApolloServer';
 import { createCors } from '../server/cors';
 import { ResponseCacheFront } from '../server/httpCache/ResponseCacheFront';
@@ -22,6 +21,7 @@ import { TrustedDocuments } from '../server/trusted/TrustedDocuments';
 import type { Sources } from '../sources/types';
 import { fanOutTelemetry, type Telemetry } from '../telemetry';
 import { wireCache } from './wireCache';
+import { wireSchema } from './wireSchema';
 import { wireSources } from './wireSources';
 
 /**
@@ -72,14 +72,16 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
   const { sources } = wired;
   const { cache, redis } = wireCache(config, { logger, telemetry, sources, ledger, memos, instanceId: randomUUID() });
 
+  const served = await wireSchema(config);
   const apollo = createApolloServer({
     config,
-    schema: buildGatewaySchema(),
+    schema: served.schema,
+    plugins: served.plugins,
     telemetry,
     cache,
     onUnexpectedError: (error, requestId) => logger.error({ err: error, requestId }, 'unexpected error while resolving'),
     onTagsCollapsed: (kinds) => logger.warn({ kinds }, 'cache tags over the CDN header limit: sent coarse tags for these kinds'),
-    execution: { onCompileError: (error) => logger.warn({ err: error }, 'graphql-jit could not compile an operation; it runs on graphql-js') },
+    execution: { ...served.execution, onCompileError: (error) => logger.warn({ err: error }, 'graphql-jit could not compile an operation; it runs on graphql-js') },
   });
   await apollo.start();
 

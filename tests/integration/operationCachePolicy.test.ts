@@ -5,6 +5,7 @@ import { createContext } from '../../src/context';
 import { toGlobalId } from '../../src/globalId';
 import { RequestOutcome } from '../../src/requestOutcome';
 import { buildGatewaySchema } from '../../src/server/buildGatewaySchema';
+import { buildGatewaySubgraphSchema } from '../../src/server/subgraph/buildGatewaySubgraphSchema';
 import { createOperationCachePolicy, type CacheableHint } from '../../src/server/httpCache/operationCachePolicy';
 import { memoryGatewayCache } from '../support/memoryCache';
 import { operationFiles } from '../support/operationFiles';
@@ -117,6 +118,56 @@ describe('the operation cache policy matches Apollo\'s cache-control plugin', ()
     await expectSame('{ __typename }');
     await expectSame('{ posts(first: 2) { pageInfo { hasNextPage } edges { cursor node { featuredImage { url } } } } }');
     await expectSame('{ posts(first: 2) { totalCount } post(slug: "no-such-slug") { title } }');
+  });
+});
+
+describe('the operation cache policy matches Apollo\'s plugin for a subgraph\'s _entities (with @apollo/subgraph\'s entitiesResolver)', () => {
+  const sources = demoSources();
+  const cache = memoryGatewayCache();
+  let comparison: Awaited<ReturnType<typeof startComparison>>;
+  beforeAll(async () => {
+    comparison = await startComparison(buildGatewaySubgraphSchema(), () => createContext({ sources, cache }, { requestId: 'test-request', signal: new AbortController().signal }, new RequestOutcome(false)));
+  });
+  afterAll(() => comparison.stop());
+
+  const entities = (selection: string) => `query($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`;
+  const references = async () => {
+    const [reference] = await sources.posts.getPostsBySlugs([REFERENCE_SLUG]);
+    return {
+      post: { __typename: 'Post', id: toGlobalId('Post', reference?.id ?? '') },
+      author: { __typename: 'Author', id: toGlobalId('Author', reference?.authorIds[0] ?? '') },
+      topic: { __typename: 'Topic', id: toGlobalId('Topic', reference?.topicIds[0] ?? '') },
+    };
+  };
+  const selections = '... on Post { title } ... on Author { name } ... on Topic { name }';
+
+  it.each([
+    ['posts', ['post'], selections, 60],
+    ['an author', ['author'], selections, 300],
+    ['a topic, with __typename', ['topic'], `__typename ${selections}`, 300],
+    ['an author and a post', ['author', 'post'], selections, 60],
+    ["a post's author and its listing inside the entity", ['post', 'author'], '... on Post { author { name posts(first: 1) { totalCount } } } ... on Author { name }', 30],
+    ['no representations', [], selections, null],
+  ] as const)('for %s', async (_name, kinds, selection, maxAge) => {
+    const known = await references();
+    const observed = await comparison.run(entities(selection), { representations: kinds.map((kind) => known[kind]) });
+    expect(observed.errors).toBe(0);
+    expect(observed.ours).toEqual(observed.apollo);
+    expect(observed.ours?.maxAge ?? null).toBe(maxAge);
+  });
+
+  it('where the result does not tell an entity\'s type (not found, nothing selected): never longer than Apollo, as short as the shortest entity type', async () => {
+    const known = await references();
+    const missingPost = { __typename: 'Post', id: toGlobalId('Post', 'no-such-post') };
+    const withMissingPost = await comparison.run(entities(selections), { representations: [known.author, missingPost] });
+    expect(withMissingPost.ours).toEqual(withMissingPost.apollo);
+    // Apollo reads the type of the representation; the result of a miss has none, so the shortest stands in.
+    const missingAuthor = await comparison.run(entities(selections), { representations: [known.author, { __typename: 'Author', id: toGlobalId('Author', 'no-such-author') }] });
+    expect(missingAuthor.apollo?.maxAge).toBe(300);
+    expect(missingAuthor.ours?.maxAge).toBe(60);
+    const nothingSelected = await comparison.run(entities('... on Post { title }'), { representations: [known.author] });
+    expect(nothingSelected.apollo?.maxAge).toBe(300);
+    expect(nothingSelected.ours?.maxAge).toBe(60);
   });
 });
 

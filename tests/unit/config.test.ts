@@ -255,3 +255,23 @@ function problemsOf(env: Record<string, string>, readFile?: (path: string) => st
   }
   throw new Error('expected a ConfigError');
 }
+
+describe('loadConfig: subgraph mode', () => {
+  it('is off by default and turned on by SUBGRAPH or the file field subgraph.enabled', () => {
+    expect(loadConfig({}).subgraph).toEqual({ enabled: false });
+    expect(loadConfig({ SUBGRAPH: 'true' }).subgraph).toEqual({ enabled: true });
+    expect(loadConfig({ GATEWAY_CONFIG: '/etc/gateway.json' }, { readFile: () => '{ "subgraph": { "enabled": true } }' }).subgraph).toEqual({ enabled: true });
+    expect(loadConfig({ GATEWAY_CONFIG: '/etc/gateway.json', SUBGRAPH: 'false' }, { readFile: () => '{ "subgraph": { "enabled": true } }' }).subgraph).toEqual({ enabled: false });
+  });
+
+  it('refuses SUBGRAPH with PERSISTED_OPERATIONS_ONLY, whose manifest cannot hold a router\'s query plans, with the other problems', () => {
+    expect.assertions(3);
+    try {
+      loadConfig({ SUBGRAPH: 'true', PERSISTED_OPERATIONS_ONLY: 'true', PORT: 'eighty' });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toContainEqual(expect.stringMatching(/^SUBGRAPH: .*PERSISTED_OPERATIONS_ONLY/));
+      expect((error as ConfigError).problems).toContainEqual(expect.stringMatching(/^PORT/));
+    }
+  });
+});

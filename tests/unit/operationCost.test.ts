@@ -1,19 +1,20 @@
 import { getVariableValues, Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { buildGatewaySchema } from '../../src/server/buildGatewaySchema';
 import { operationCost } from '../../src/server/limits/operationCost';
+import { buildGatewaySubgraphSchema } from '../../src/server/subgraph/buildGatewaySubgraphSchema';
 
 const schema = buildGatewaySchema();
 
-function cost(query: string, variables: Record<string, unknown> = {}): number {
+function cost(query: string, variables: Record<string, unknown> = {}, against = schema): number {
   const document = parse(query);
   const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
   if (!operation) throw new Error('no operation');
   const fragments = new Map(
     document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
   );
-  const { coerced, errors } = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  const { coerced, errors } = getVariableValues(against, operation.variableDefinitions ?? [], variables);
   if (errors) throw errors[0];
-  return operationCost(schema, operation, fragments, coerced);
+  return operationCost(against, operation, fragments, coerced);
 }
 
 describe('operationCost', () => {
@@ -53,5 +54,15 @@ describe('operationCost', () => {
 
   it('leaves introspection and __typename free', () => {
     expect(cost('{ __typename post(slug: "a") { __typename id } }')).toBe(2);
+  });
+
+  it("counts a subgraph's _entities selection once per representation", () => {
+    const subgraph = buildGatewaySubgraphSchema();
+    const query = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Post { title author { name } } } }';
+    const representations = (count: number) => Array.from({ length: count }, (_, index) => ({ __typename: 'Post', id: `p${index}` }));
+    // _entities 1 + n × (title 1 + author 1 + name 1)
+    expect(cost(query, { representations: representations(20) }, subgraph)).toBe(1 + 20 * 3);
+    expect(cost(query, { representations: representations(1) }, subgraph)).toBe(1 + 3);
+    expect(cost('{ _entities(representations: []) { ... on Post { title } } }', {}, subgraph)).toBe(1 + 1);
   });
 });

@@ -1,5 +1,5 @@
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 
 export interface CompiledQueriesOptions {
   /**
@@ -11,6 +11,8 @@ export interface CompiledQueriesOptions {
   onCompileError?: (error: unknown) => void;
   /** Told which engine ran each operation (tests, metrics). */
   onExecuted?: (engine: 'graphql-jit' | 'graphql-js') => void;
+  /** Operations that always run on graphql-js, never compiled (a subgraph's `_entities`). */
+  runOnGraphqlJs?: (document: DocumentNode, operation: OperationDefinitionNode) => boolean;
 }
 
 type Entry = { uses: number; compiled?: CompiledQuery | null };

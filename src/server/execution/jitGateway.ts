@@ -24,7 +24,7 @@ export function jitGateway(schema: GraphQLSchema, options: CompiledQueriesOption
       return execute({ schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName }) as Promise<ExecutionResult> | ExecutionResult;
     };
     // No operation to run (Apollo lets execution report why).
-    if (!operation) return runOnGraphqlJs();
+    if (!operation || options.runOnGraphqlJs?.(document, operation)) return runOnGraphqlJs();
     const query = compiled.get(document, request.operationName);
     if (!query) return runOnGraphqlJs();
     const result = await query.query(undefined, context, request.variables);

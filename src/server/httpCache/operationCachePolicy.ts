@@ -2,6 +2,7 @@ import {
   getNamedType,
   isCompositeType,
   isObjectType,
+  isUnionType,
   Kind,
   type DocumentNode,
   type FieldNode,
@@ -29,12 +30,16 @@ interface FieldPlan {
   hint: Hint;
   /** The plans for the objects it returns, by their concrete type; absent for leaves. */
   children?: Map<string, SelectionPlan>;
+  /** Set on a subgraph's `_entities` field: see entitiesHints. */
+  entities?: { empty: Hint; missing: Hint };
 }
 
 interface SelectionPlan {
   fields: FieldPlan[];
   /** The most restrictive hint anywhere below: a walk that is already as restrictive skips the subtree. */
   floor: Hint;
+  /** Below `_entities`: the hint of the entity's own type. */
+  entity?: Hint;
 }
 
 /**
@@ -123,15 +128,23 @@ export function createOperationCachePolicy(schema: GraphQLSchema, options: { def
       for (const [responseKey, nodes] of byKey) {
         const field = definitions[(nodes[0] as FieldNode).name.value];
         if (!field) continue;
-        const plan: FieldPlan = { responseKey, hint: fieldHint(field, isRoot) };
+        const target = getNamedType(field.type);
+        const entities = isRoot && field.name === ENTITIES_FIELD && isUnionType(target);
+        const plan: FieldPlan = { responseKey, hint: entities ? { maxAge: undefined, private: false } : fieldHint(field, isRoot) };
         restrict(floor, plan.hint);
         const childSets = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-        const target = getNamedType(field.type);
         if (childSets.length > 0 && isCompositeType(target)) {
           plan.children = new Map();
           const possible = isObjectType(target) ? [target] : schema.getPossibleTypes(target);
+          if (entities) plan.entities = { empty: { maxAge: options.defaultMaxAge, private: false }, missing: { maxAge: undefined, private: false } };
           for (const type of possible) {
             const child = planFor(type, childSets, false);
+            if (plan.entities) {
+              const fromType = typeHint(type);
+              child.entity = { maxAge: fromType.maxAge, private: fromType.scope === 'PRIVATE' };
+              restrict(child.floor, child.entity);
+              restrict(plan.entities.missing, child.entity);
+            }
             plan.children.set(type.name, child);
             restrict(floor, child.floor);
           }
@@ -170,18 +183,32 @@ function walk(plan: SelectionPlan, value: unknown, policy: Hint): void {
     return;
   }
   if (covers(policy, plan.floor)) return;
+  if (plan.entity) restrict(policy, plan.entity);
   const object = value as Record<string, unknown>;
   for (const field of plan.fields) {
     if (!Object.hasOwn(object, field.responseKey)) continue;
     restrict(policy, field.hint);
-    if (field.children) walkChildren(field.children, object[field.responseKey], policy);
+    if (field.entities) entitiesHints(field.entities, object[field.responseKey], policy);
+    if (field.children) walkChildren(field.children, object[field.responseKey], policy, field.entities?.missing);
   }
 }
 
-function walkChildren(children: Map<string, SelectionPlan>, value: unknown, policy: Hint): void {
+/**
+ * A subgraph's `_entities` root field, as Apollo's cache-control plugin sees it together with
+ * @apollo/subgraph 2.14's entitiesResolver: the field has no hint of its own, each representation
+ * restricts it with its type's hint (so the root field's default applies only when there are none), and
+ * each entity's fields add their hints as anywhere else. An entity that resolved to null gives no type to
+ * read here; the most restrictive entity type's hint stands in for it, which can only shorten the maxAge.
+ */
+function entitiesHints(entities: NonNullable<FieldPlan['entities']>, value: unknown, policy: Hint): void {
+  if (Array.isArray(value) && value.length === 0) restrict(policy, entities.empty);
+}
+
+function walkChildren(children: Map<string, SelectionPlan>, value: unknown, policy: Hint, missing?: Hint): void {
+  if (value === null && missing) restrict(policy, missing);
   if (value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
-    for (const item of value) walkChildren(children, item, policy);
+    for (const item of value) walkChildren(children, item, policy, missing);
     return;
   }
   if (children.size === 1) {
@@ -209,6 +236,9 @@ function covers(policy: Hint, floor: Hint): boolean {
 }
 
 type Scope = 'PUBLIC' | 'PRIVATE';
+
+/** The root field a Federation subgraph resolves a router's entity references with. */
+const ENTITIES_FIELD = '_entities';
 
 interface DirectiveHint {
   maxAge?: number;

@@ -16,6 +16,8 @@ import {
 
 /** The argument that sets a list's page size in this schema (`posts(first:)`, `relatedStories(first:)`). */
 const PAGE_SIZE_ARGUMENT = 'first';
+/** A Federation subgraph's `_entities(representations:)` resolves its selection once per representation. */
+const ENTITIES_FIELD = '_entities';
 
 /**
  * An upper bound of the fields an operation resolves, computed before it runs: each field costs 1, and the
@@ -76,13 +78,15 @@ export function operationCost(
   };
 
   const pageSize = (field: GraphQLField<unknown, unknown>, node: FieldNode): number => {
-    if (!field.args.some((arg) => arg.name === PAGE_SIZE_ARGUMENT)) return 1;
+    const entities = field.name === ENTITIES_FIELD && field.args.some((arg) => arg.name === 'representations');
+    if (!entities && !field.args.some((arg) => arg.name === PAGE_SIZE_ARGUMENT)) return 1;
     let value: unknown;
     try {
-      value = getArgumentValues(field, node, variableValues)[PAGE_SIZE_ARGUMENT];
+      value = getArgumentValues(field, node, variableValues)[entities ? 'representations' : PAGE_SIZE_ARGUMENT];
     } catch {
       return 1;
     }
+    if (entities) return Array.isArray(value) ? Math.max(1, value.length) : 1;
     return typeof value === 'number' && Number.isFinite(value) ? Math.max(1, Math.floor(value)) : 1;
   };
 
