@@ -38,6 +38,11 @@ export interface UpstreamRequest<T> {
   parse?: 'json' | 'none';
   followRedirects?: boolean;
   /**
+   * Extra request headers, such as the preview source's `authorization`. Never logged. A request with
+   * headers of its own is never coalesced with another: its answer is for its caller only.
+   */
+  headers?: Readonly<Record<string, string>>;
+  /**
    * The request this call serves: its id goes upstream as `x-request-id`, and when its signal aborts the
    * request stops waiting (RequestEndedError). Not part of the coalescing key.
    */
@@ -110,7 +115,7 @@ export class UpstreamClient {
         throw this.toUpstreamError(error);
       });
     const signal = spec.call?.signal;
-    if (method !== 'GET') {
+    if (method !== 'GET' || spec.headers) {
       if (signal?.aborted) return Promise.reject(new RequestEndedError(signal.reason));
       return send(signal) as Promise<UpstreamResponse<T>>;
     }
@@ -186,6 +191,7 @@ export class UpstreamClient {
         // Upstream logs join up with ours. A coalesced call carries the id of the request that started it.
         ...requestIdHeaders(spec.call),
         ...(spec.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...spec.headers,
       },
       body: spec.body !== undefined ? JSON.stringify(spec.body) : undefined,
     });
@@ -229,7 +235,9 @@ export class UpstreamClient {
           ? `The ${name} service did not answer in time.`
           : error.code === ErrorCode.UPSTREAM_BAD_RESPONSE
             ? `The ${name} service gave an answer the gateway could not use.`
-            : `The ${name} service is unavailable.`;
+            : error.code === ErrorCode.UPSTREAM_UNAUTHORIZED
+              ? `The ${name} service refused the gateway's credentials.`
+              : `The ${name} service is unavailable.`;
       return new UpstreamError(error.code, name, message, { cause: error });
     }
     if ((error as { code?: unknown })?.code === 'EOPENBREAKER') {
