@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorCode, UpstreamError } from '../../errors';
 import type { UpstreamClient } from '../http/UpstreamClient';
 import type { PreviewPostSource } from '../PreviewPostSource';
 import { PREVIEW_STATUSES } from '../postStatus';
@@ -14,6 +15,7 @@ import { AUTOSAVE_FIELDS, PREVIEW_POST_FIELDS, WpAutosave, WpPreviewPost } from 
 
 const PreviewPostList = z.array(WpPreviewPost);
 const AutosaveList = z.array(WpAutosave);
+const SignedInUser = z.object({ id: z.number().int() });
 
 export interface WordPressPreviewSourceOptions {
   /** The REST root, found (or configured) by the public source: discovery is anonymous and shared. */
@@ -31,6 +33,10 @@ export interface WordPressPreviewSourceOptions {
  * (WordPress has no batch route for them), and the newest wins when it is newer than the post. By id
  * finds drafts that have no slug yet. Authors and terms are not embedded: the editor's view of them is
  * not public, and previews show them as readers see them.
+ *
+ * A password WordPress does not accept is UPSTREAM_UNAUTHORIZED. WordPress may say so (401), or, as
+ * WordPress 6.1 does, quietly treat the request as anonymous, which then asks for statuses an anonymous
+ * reader may not list (400): a refused lookup is followed by one `users/me` call to tell the two apart.
  *
  * The credentials travel in one header only: never in a URL, a log line or an error.
  */
@@ -58,23 +64,39 @@ export class WordPressPreviewSource implements PreviewPostSource {
   }
 
   private async fetchPosts(params: QueryParams, call?: SourceCallContext): Promise<PostRecord[]> {
-    const posts = await this.get(
-      'posts',
-      {
-        ...params,
-        context: 'edit',
-        status: PREVIEW_STATUSES.join(','),
-        // `_embedded` (and the `_links` it is built from) must be asked for, or `_fields` drops them.
-        _fields: [...PREVIEW_POST_FIELDS, '_links', '_embedded'].join(','),
-        _embed: 'wp:featuredmedia',
-      },
-      PreviewPostList,
-      call,
-    );
+    let posts: WpPreviewPost[];
+    try {
+      posts = await this.get(
+        'posts',
+        {
+          ...params,
+          context: 'edit',
+          status: PREVIEW_STATUSES.join(','),
+          // `_embedded` (and the `_links` it is built from) must be asked for, or `_fields` drops them.
+          _fields: [...PREVIEW_POST_FIELDS, '_links', '_embedded'].join(','),
+          _embed: 'wp:featuredmedia',
+        },
+        PreviewPostList,
+        call,
+      );
+    } catch (error) {
+      throw await this.explain(error, call);
+    }
     const autosaves = await Promise.all(
       posts.map((post) => this.get(`posts/${post.id}/autosaves`, { context: 'edit', _fields: AUTOSAVE_FIELDS.join(',') }, AutosaveList, call)),
     );
     return posts.flatMap((post, index) => mapWordPressPreview(post, autosaves[index] ?? [], embeddedFeaturedMedia(post)) ?? []);
+  }
+
+  /** A refused lookup may be a login WordPress took for an anonymous reader: asks who the gateway is signed in as. */
+  private async explain(error: unknown, call?: SourceCallContext): Promise<unknown> {
+    if (!(error instanceof UpstreamError) || error.extensions.code !== ErrorCode.UPSTREAM_BAD_RESPONSE) return error;
+    try {
+      await this.get('users/me', { context: 'edit', _fields: 'id' }, SignedInUser, call);
+    } catch (whoAmI) {
+      if (whoAmI instanceof UpstreamError && whoAmI.extensions.code === ErrorCode.UPSTREAM_UNAUTHORIZED) return whoAmI;
+    }
+    return error;
   }
 
   private async get<T>(route: string, params: QueryParams, schema: z.ZodType<T>, call?: SourceCallContext): Promise<T> {
