@@ -97,12 +97,15 @@ describe('previews of WordPress posts', () => {
   });
 });
 
-describe('previews of WordPress posts with a wrong application password', () => {
+describe.each([
+  ['answered as anonymous (WordPress 6.1)', 'anonymous'],
+  ['refused with 401 incorrect_password', 'refused'],
+] as const)('previews of WordPress posts with a wrong application password, %s', (_how, wrongPassword) => {
   const logs = captureLogs('trace');
   let wp: FakeWordPress;
   let gateway: TestGateway;
   beforeAll(async () => {
-    wp = await startFakeWordPress({ editor: EDITOR });
+    wp = await startFakeWordPress({ editor: EDITOR, wrongPassword });
     gateway = await startTestGateway({
       // Production: what clients see there, error details masked as operators run it.
       env: {

@@ -22,7 +22,7 @@ import {
  *
  * With `editor` set, it also answers as WordPress does a user with the Editor role signing in with an
  * application password (HTTP Basic): `context=edit` lookups of posts of any `status`, and each post's
- * `autosaves`. A wrong password is refused on every route, as WordPress refuses it (401 incorrect_password).
+ * `autosaves`. A wrong password is answered as anonymous (WordPress 6.1) or refused (`wrongPassword`).
  */
 
 export interface FakeWordPressOptions {
@@ -39,6 +39,12 @@ export interface FakeWordPressOptions {
   newsroom?: DemoNewsroom;
   /** The login of an editor whose application password opens `context=edit`; absent: no user can sign in. */
   editor?: { user: string; appPassword: string };
+  /**
+   * What a wrong application password gets: `anonymous`, the request answered as an anonymous reader's
+   * (what WordPress 6.1 does: it checks the password only after deciding who is signed in), or `refused`,
+   * 401 incorrect_password on every route (what WordPress does when a plugin checks the login late).
+   */
+  wrongPassword?: 'anonymous' | 'refused';
 }
 
 export interface FakeWordPress extends FakeUpstream {
@@ -80,6 +86,7 @@ export async function startFakeWordPress(options: FakeWordPressOptions = {}): Pr
     if (request.route.startsWith('site:')) return frontPage(request, render);
     if (request.headers.authorization !== undefined) return asEditor(request, render);
     if (request.query.get('context') === 'edit') return wpError('rest_forbidden_context', 'Sorry, you are not allowed to edit posts in this post type.', 401);
+    if (request.route === '/wp/v2/users/me') return wpError('rest_not_logged_in', 'You are not currently logged in.', 401);
     const single = /^\/wp\/v2\/(posts|media|users|categories|tags)\/(\d+)$/.exec(request.route);
     if (single) return one(single[1] as string, Number(single[2]), request, render);
     switch (request.route) {
@@ -107,7 +114,16 @@ export async function startFakeWordPress(options: FakeWordPressOptions = {}): Pr
 
   const listPosts = (request: FakeRequest, render: RenderOptions): FakeReply => {
     const query = request.query;
-    if (query.has('status') && query.get('status') !== 'publish') return wpError('rest_forbidden_status', 'Status is forbidden.', 401);
+    if (query.has('status') && query.get('status') !== 'publish') {
+      return {
+        status: 400,
+        body: {
+          code: 'rest_invalid_param',
+          message: 'Invalid parameter(s): status',
+          data: { status: 400, params: { status: 'Status is forbidden.' }, details: { status: { code: 'rest_forbidden_status', message: 'Status is forbidden.', data: { status: 401 } } } },
+        },
+      };
+    }
     const categories = idList(query.get('categories'));
     const tags = idList(query.get('tags'));
     const authors = idList(query.get('author'));
@@ -183,7 +199,8 @@ export async function startFakeWordPress(options: FakeWordPressOptions = {}): Pr
   /** An application-password request: WordPress checks the password first, on whatever route. */
   const asEditor = (request: FakeRequest, render: RenderOptions): FakeReply => {
     if (!isEditorLogin(request.headers.authorization, options.editor)) {
-      return wpError('incorrect_password', 'The provided password is an invalid application password.', 401);
+      if (options.wrongPassword === 'refused') return wpError('incorrect_password', 'The provided password is an invalid application password.', 401);
+      return route({ ...request, headers: {} }, render);
     }
     const autosaveRoute = /^\/wp\/v2\/posts\/(\d+)\/autosaves$/.exec(request.route);
     if (autosaveRoute) {
@@ -192,6 +209,7 @@ export async function startFakeWordPress(options: FakeWordPressOptions = {}): Pr
       const saved = (newsroom.autosaves ?? []).map((autosave, index) => ({ autosave, index })).filter(({ autosave }) => autosave.postId === postId);
       return withFields(request, { status: 200, body: saved.map(({ autosave, index }) => renderAutosave(autosave, FIRST_AUTOSAVE_ID + index)) });
     }
+    if (request.route === '/wp/v2/users/me') return withFields(request, { status: 200, body: { id: EDITOR_USER_ID, name: options.editor?.user, slug: options.editor?.user } });
     if (request.route !== '/wp/v2/posts' || request.query.get('context') !== 'edit') return route({ ...request, headers: {} }, render);
     const statuses = (request.query.get('status') ?? 'publish').split(',');
     const rows = content.posts.filter((row) => statuses.includes(row.post.status)).sort((a, b) => b.time - a.time || b.post.id - a.post.id);
@@ -212,6 +230,9 @@ export async function startFakeWordPress(options: FakeWordPressOptions = {}): Pr
 
   return Object.assign(upstream, { restRoot, content });
 }
+
+/** The editor's user id: clear of the demo's authors. */
+const EDITOR_USER_ID = 901;
 
 /** Revisions share the posts' id space in WordPress; keep them clear of the demo's posts and media. */
 const FIRST_AUTOSAVE_ID = 95_001;
