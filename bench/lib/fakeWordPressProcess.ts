@@ -12,7 +12,9 @@ export interface FakeWordPressContent {
 export interface UpstreamRequest {
   route: string;
   search: string;
+  /** Epoch milliseconds (the fake's clock) when the request arrived and when its answer was written; null while unanswered. */
   receivedAtMs: number;
+  answeredAtMs: number | null;
 }
 
 export interface FakeWordPressProcess {

@@ -15,19 +15,34 @@ export interface GraphqlAnswer {
   body: { data?: unknown; errors?: unknown[] };
 }
 
-export async function startGateway(options: {
-  name: string;
-  wordpressUrl: string;
-  logLevel: string;
+/** How one gateway of the run differs from the others. */
+export interface GatewayOptions {
   env?: Record<string, string>;
-  /** Writes a V8 CPU profile of the whole process life into this directory. */
-  cpuProfileDir?: string;
-}): Promise<GatewayProcess> {
+  /** Node flags before `dist/index.js` (`--trace-gc`, …). */
+  nodeArgs?: string[];
+  /** Each stdout line (pino's logs, V8's traces); stdout is discarded when absent. */
+  onStdoutLine?: (line: string) => void;
+  /** Ready once this answers below 500: `/healthz` unless said (`/readyz` waits for its 200). */
+  readyPath?: string;
+  pollMs?: number;
+}
+
+export async function startGateway(
+  options: GatewayOptions & {
+    name: string;
+    wordpressUrl: string;
+    logLevel: string;
+    /** Writes a V8 CPU profile of the whole process life into this directory. */
+    cpuProfileDir?: string;
+    /** `taskset -c` list, or undefined: not pinned. */
+    cpus?: string;
+  },
+): Promise<GatewayProcess> {
   const webhookSecret = randomBytes(24).toString('hex');
   const server = await startChildServer({
     name: options.name,
     command: process.execPath,
-    args: [...(options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : []), 'dist/index.js'],
+    args: [...(options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : []), ...(options.nodeArgs ?? []), 'dist/index.js'],
     env: {
       NODE_ENV: 'production',
       LOG_LEVEL: options.logLevel,
@@ -41,7 +56,10 @@ export async function startGateway(options: {
       ...options.env,
     },
     port: await freePort(),
-    readyPath: '/healthz',
+    readyPath: options.readyPath ?? '/healthz',
+    pollMs: options.pollMs,
+    cpus: options.cpus,
+    onStdoutLine: options.onStdoutLine,
   });
   return Object.assign(server, {
     purge: async (items: { type: 'post' | 'author' | 'topic'; id: string; slug?: string }[]) => {

@@ -2,15 +2,24 @@ import { readFileSync } from 'node:fs';
 
 /** The project's real operations, sent the ways clients send them. */
 export interface Operations {
-  articlePageBody(slug: string): string;
+  /** ArticlePage as committed, or with another rail size (`relatedStories(first: N)`). */
+  articlePageBody(slug: string, options?: { railFirst?: number }): string;
   /** `GET /graphql?…` with the trusted-document hash instead of the text, as an SSR client behind a CDN sends it. */
   articlePagePersistedPath(slug: string): string;
   latestPostsBody(first: number): string;
 }
 
+/**
+ * Every request states its Accept: the response cache keys answers by it, and fetch (which adds a
+ * wildcard Accept when none is given) and wrk (which sends none) must ask for the same entry.
+ */
+const ACCEPT = { accept: 'application/json' };
 /** Headers a GET needs to pass Apollo's CSRF prevention. */
-export const GET_HEADERS = { 'apollo-require-preflight': 'true' };
-export const POST_HEADERS = { 'content-type': 'application/json' };
+export const GET_HEADERS = { ...ACCEPT, 'apollo-require-preflight': 'true' };
+export const POST_HEADERS = { ...ACCEPT, 'content-type': 'application/json' };
+
+/** The rail argument of operations/ArticlePage.graphql, which the rail-size samples change. */
+const RAIL_ARGUMENT = /relatedStories\(first: \d+\)/;
 
 export function loadOperations(): Operations {
   const articlePage = readFileSync('operations/ArticlePage.graphql', 'utf8');
@@ -18,8 +27,12 @@ export function loadOperations(): Operations {
   const manifest = JSON.parse(readFileSync('operations/persisted-query-manifest.json', 'utf8')) as { operations: { id: string; name: string }[] };
   const articlePageId = manifest.operations.find((operation) => operation.name === 'ArticlePage')?.id;
   if (!articlePageId) throw new Error('ArticlePage is not in operations/persisted-query-manifest.json; run npm run codegen');
+  if (!RAIL_ARGUMENT.test(articlePage)) throw new Error('operations/ArticlePage.graphql no longer asks relatedStories(first: N): the rail-size samples cannot vary it');
   return {
-    articlePageBody: (slug) => JSON.stringify({ operationName: 'ArticlePage', query: articlePage, variables: { slug } }),
+    articlePageBody: (slug, options = {}) => {
+      const query = options.railFirst === undefined ? articlePage : articlePage.replace(RAIL_ARGUMENT, `relatedStories(first: ${options.railFirst})`);
+      return JSON.stringify({ operationName: 'ArticlePage', query, variables: { slug } });
+    },
     articlePagePersistedPath: (slug) => {
       const search = new URLSearchParams({
         operationName: 'ArticlePage',

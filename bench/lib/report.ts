@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { GcFigures } from './gcTrace';
 
 /** One server's timed load runs (alternated rounds), summarised by medians. */
 export interface ServerRuns {
@@ -16,6 +17,24 @@ export interface ServerRuns {
   loadGeneratorCoresBusy: number;
   /** Requests per second of each round, in round order. */
   roundsRps: number[];
+  /** Server CPU per request of each round, in round order. */
+  roundsCpuMicrosPerRequest?: (number | null)[];
+  /**
+   * CPU per request against each peer's, taken round by round, then the median: `raw` is raw loaded with
+   * the same request (POST or GET), `apollo` and `mercurius` the precomputed-tree peers (POST).
+   */
+  cpuRatios?: { raw: number | null; apollo: number | null; mercurius: number | null };
+  /** Requests per second against raw's for the same request, round by round, then the median. */
+  rpsRatioToRaw?: number | null;
+}
+
+/** One load run of the GC scenario, with V8's GC trace over it. */
+export interface GcRun extends GcFigures {
+  server: string;
+  request: string;
+  rps: number;
+  requests: number;
+  cpuMicrosPerRequest: number | null;
 }
 
 /**
@@ -29,6 +48,8 @@ export interface BenchResults {
   upstreamLatencyMs: number;
   machine?: { cpuModel: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[]; note: string };
   settings?: Record<string, unknown>;
+  /** How load was made: wrk (pinned to its CPUs) or autocannon (in the bench's process), and where servers ran. */
+  harness?: { loadGenerator: string; loadGeneratorThreads: number; serverCpus: string | null; loadGeneratorCpus: string | null };
   /** The throughput rounds, per server (raw, warm, rawGet, cached, naive): medians over the rounds. */
   throughputRuns?: Record<string, ServerRuns>;
   scenarios: {
@@ -45,6 +66,19 @@ export interface BenchResults {
       naiveMedianMs?: number;
       naiveUpstreamRoundTrips?: number | null;
       naiveCpuMicrosPerRequest?: number;
+      /**
+       * The gateway's own share of the critical path of a cold page (median over the samples): the
+       * client's time minus the time in which some upstream request was being served (see stats.ts
+       * criticalPath); with the upstream's share and how the gateway's splits.
+       */
+      gatewayCriticalPathMs?: number;
+      upstreamCriticalPathMs?: number;
+      gatewayCriticalPathSamplesMs?: number[];
+      /** Of the gateway's share: before the first and after the last upstream request, and between round trips. */
+      gatewayEdgesMs?: number;
+      gatewayBetweenRoundTripsMs?: number;
+      /** Upstream requests of one cold ArticlePage per rail size (`relatedStories(first: N)`), in the same order. */
+      railSizes?: { first: number[]; upstreamRequests: number[]; naiveUpstreamRequests: number[] };
     };
     warm: {
       rps: number;
@@ -56,6 +90,16 @@ export interface BenchResults {
       p99Ms?: number;
       naiveRps?: number;
       naiveCpuMicrosPerRequest?: number | null;
+      /** p99 over p50, per round, then the median. */
+      p99ToP50?: number | null;
+      apolloRps?: number;
+      apolloCpuMicrosPerRequest?: number | null;
+      mercuriusRps?: number;
+      mercuriusCpuMicrosPerRequest?: number | null;
+      /** CPU per request against each peer's (see ServerRuns.cpuRatios). */
+      cpuRatioToRaw?: number | null;
+      cpuRatioToApollo?: number | null;
+      cpuRatioToMercurius?: number | null;
     };
     responseCache: {
       rps: number;
@@ -67,6 +111,20 @@ export interface BenchResults {
       p99Ms?: number;
       /** Share of the timed answers that carried `X-Cache: HIT`. */
       hitShare?: number;
+      /** CPU per request against raw's for the same GET, round by round, then the median. */
+      cpuRatioToRaw?: number | null;
+      /** The same hit, asked by POST (the ArticlePage text), against raw's POST. */
+      post?: {
+        rps: number;
+        rawRps: number;
+        ratioToRaw: number;
+        cpuMicrosPerRequest: number | null;
+        rawCpuMicrosPerRequest: number | null;
+        cpuRatioToRaw: number | null;
+        p50Ms: number;
+        p99Ms: number;
+        hitShare: number;
+      };
     };
     herd: { concurrent: number; upstreamRequests: number; singleRequestUpstreamRequests: number; medianMs?: number; maxMs?: number };
     mixed: {
@@ -76,6 +134,7 @@ export interface BenchResults {
       hitRates: Record<string, number>;
       rssIdleMb: number;
       rssAfterMb: number;
+      rssAfterToIdle?: number;
       upstreamRequestsPerSecond?: number;
       articles?: number;
       connections?: number;
@@ -93,6 +152,25 @@ export interface BenchResults {
     };
     /** Page sizes and the upstream requests of one cold listing of each, in the same order. */
     listing: { first: number[]; upstreamRequests: number[]; naiveUpstreamRequests?: number[] };
+    /**
+     * Young-generation GC under load, from V8's trace (`--trace-gc --trace-gc-nvp`): the gateway and raw
+     * node:http on /healthz (no GraphQL work at all), and the gateway on warm ArticlePage.
+     */
+    gc?: { gatewayHealthz: GcRun; rawHealthz: GcRun; gatewayWarm: GcRun };
+    /**
+     * A freshly started gateway's first cold ArticlePage (sent as soon as /readyz answers 200) against the
+     * median cold page of a long-running, warmed instance in the same run.
+     */
+    fresh?: {
+      firstPageMs: number;
+      samplesMs: number[];
+      warmedColdMedianMs: number;
+      ratioToWarmed: number;
+      /** WordPress requests of the first page (REST-root discovery included, when it is not done at start-up). */
+      upstreamRequests: number;
+      /** From spawning the process to /readyz answering 200. */
+      readyMs: number;
+    };
   };
 }
 

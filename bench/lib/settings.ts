@@ -22,6 +22,16 @@ export interface BenchSettings {
   zipfExponent: number;
   /** Page sizes of the listing scenario. */
   listingFirst: number[];
+  /** Rail sizes (`relatedStories(first: N)`) of the cold ArticlePage, to show its upstream requests do not grow with the rail. */
+  railFirst: number[];
+  /** Length of each /healthz (and warm ArticlePage) load run of the GC scenario. */
+  gcSeconds: number;
+  /** Freshly started gateways whose first cold ArticlePage is timed. */
+  freshSamples: number;
+  /** `wrk`, `autocannon`, or `auto`: wrk when it is installed. */
+  loadGenerator: 'auto' | 'wrk' | 'autocannon';
+  /** Pin servers and the load generator to different CPUs with taskset (when there are two or more). */
+  pinCpus: boolean;
   /** LOG_LEVEL of the gateway under test. */
   gatewayLogLevel: string;
   /** Where latest.json and latest.md go. */
@@ -51,6 +61,16 @@ const Env = z.object({
     .transform((value) => value.split(',').map(Number))
     .refine((sizes) => sizes.every((size) => size >= 1 && size <= 100), 'each page size must be 1 to 100')
     .optional(),
+  BENCH_RAIL_FIRST: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'must be rail sizes separated by commas, e.g. 1,6,20')
+    .transform((value) => value.split(',').map(Number))
+    .refine((sizes) => sizes.every((size) => size >= 1 && size <= 20), 'each rail size must be 1 to 20')
+    .optional(),
+  BENCH_GC_SECONDS: whole(1, 120).optional(),
+  BENCH_FRESH_SAMPLES: whole(1, 20).optional(),
+  BENCH_LOAD_GENERATOR: z.enum(['auto', 'wrk', 'autocannon']).optional(),
+  BENCH_PIN_CPUS: z.enum(['0', '1', 'true', 'false']).optional(),
   BENCH_GATEWAY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   BENCH_RESULTS_DIR: z.string().min(1).optional(),
   BENCH_CPU_PROFILE_DIR: z.string().min(1).optional(),
@@ -70,7 +90,7 @@ export function loadBenchSettings(env: Record<string, string | undefined>): Benc
     quick,
     upstreamLatencyMs: values.BENCH_UPSTREAM_LATENCY_MS ?? 20,
     durationSeconds: values.BENCH_DURATION_SECONDS ?? (quick ? 2 : 5),
-    rounds: values.BENCH_ROUNDS ?? (quick ? 1 : 7),
+    rounds: values.BENCH_ROUNDS ?? (quick ? 1 : 5),
     connections: values.BENCH_CONNECTIONS ?? 20,
     warmupSeconds: values.BENCH_WARMUP_SECONDS ?? (quick ? 1 : 3),
     coldSamples: values.BENCH_COLD_SAMPLES ?? (quick ? 3 : 9),
@@ -80,6 +100,11 @@ export function loadBenchSettings(env: Record<string, string | undefined>): Benc
     mixedArticles: values.BENCH_MIXED_ARTICLES ?? 1000,
     zipfExponent: values.BENCH_ZIPF_EXPONENT ?? 1,
     listingFirst: values.BENCH_LISTING_FIRST ?? (quick ? [10, 50] : [10, 25, 50, 100]),
+    railFirst: values.BENCH_RAIL_FIRST ?? (quick ? [6, 20] : [1, 6, 20]),
+    gcSeconds: values.BENCH_GC_SECONDS ?? (quick ? 2 : 5),
+    freshSamples: values.BENCH_FRESH_SAMPLES ?? (quick ? 1 : 3),
+    loadGenerator: values.BENCH_LOAD_GENERATOR ?? 'auto',
+    pinCpus: values.BENCH_PIN_CPUS === undefined || values.BENCH_PIN_CPUS === '1' || values.BENCH_PIN_CPUS === 'true',
     gatewayLogLevel: values.BENCH_GATEWAY_LOG_LEVEL ?? 'info',
     // Quick runs are for development: they never overwrite the committed results.
     resultsDir: values.BENCH_RESULTS_DIR ?? (quick ? 'bench/results/quick' : 'bench/results'),
@@ -87,7 +112,15 @@ export function loadBenchSettings(env: Record<string, string | undefined>): Benc
   };
 }
 
+/** The GC scenario's load runs: the gateway and raw on /healthz, the gateway on warm ArticlePage; each after a warm-up. */
+export const GC_RUNS = 3;
+
 /** Seconds the timed parts take, for the start-up message (start-ups, build and cold requests come on top). */
 export function plannedLoadSeconds(settings: BenchSettings, serversPerRound: number): number {
-  return settings.rounds * serversPerRound * settings.durationSeconds + serversPerRound * settings.warmupSeconds + settings.mixedSeconds;
+  return (
+    settings.rounds * serversPerRound * settings.durationSeconds +
+    serversPerRound * settings.warmupSeconds +
+    settings.mixedSeconds +
+    GC_RUNS * (settings.gcSeconds + settings.warmupSeconds)
+  );
 }

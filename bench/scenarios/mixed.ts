@@ -1,5 +1,5 @@
 import type { BenchContext } from '../lib/benchContext';
-import { assertCleanLoad, runLoad } from '../lib/load';
+import { assertCleanLoad } from '../lib/loadResult';
 import { cacheHitRatesBetween, samplesOf } from '../lib/prometheus';
 import type { BenchResults } from '../lib/report';
 import { round } from '../lib/stats';
@@ -7,6 +7,8 @@ import { createRng, createZipfSampler, shuffled } from '../lib/zipf';
 
 const POPULARITY_SEED = 0x6e657773;
 const IDLE_SETTLE_MS = 1000;
+/** Articles drawn in advance, used in turn: more than a mixed run sends on this machine. */
+const DRAWS = 200_000;
 
 /**
  * Mixed: a fresh gateway as users run it (response cache on), `mixedArticles` distinct articles with
@@ -21,6 +23,7 @@ export async function measureMixed(context: BenchContext): Promise<BenchResults[
   const byPopularity = shuffled(slugs, createRng(POPULARITY_SEED));
   const bodies = byPopularity.map((slug) => operations.articlePageBody(slug));
   const nextArticle = createZipfSampler(bodies.length, settings.zipfExponent, createRng(POPULARITY_SEED + 1));
+  const sequence = Array.from({ length: DRAWS }, nextArticle);
 
   const gateway = await context.startGateway('gateway (mixed)');
   try {
@@ -32,12 +35,12 @@ export async function measureMixed(context: BenchContext): Promise<BenchResults[
     context.log(`mixed: ${bodies.length} articles, Zipf s = ${settings.zipfExponent}, ${settings.mixedConnections} connections, ${settings.mixedSeconds} s`);
     const result = assertCleanLoad(
       'mixed',
-      await runLoad(
+      await context.runLoad(
         {
           url: `${gateway.url}/graphql`,
           connections: settings.mixedConnections,
           durationSeconds: settings.mixedSeconds,
-          setupRequest: (request) => ({ ...request, body: bodies[nextArticle()] as string }),
+          bodies: { list: bodies, sequence },
         },
         gateway,
       ),
@@ -60,6 +63,7 @@ export async function measureMixed(context: BenchContext): Promise<BenchResults[
       hitRates: Object.fromEntries(Object.entries(hitRates).map(([tier, rate]) => [tier, round(rate, 4)])),
       rssIdleMb: round(rssIdleMb, 1),
       rssAfterMb: round(rssAfterMb, 1),
+      rssAfterToIdle: round(rssAfterMb / rssIdleMb, 2),
       upstreamRequestsPerSecond: round(upstreamRequests / settings.mixedSeconds, 1),
       articles: bodies.length,
       connections: settings.mixedConnections,

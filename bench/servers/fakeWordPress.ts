@@ -5,12 +5,24 @@
  * reset the request counters:
  *   GET  /content   REST root, visible post slugs (newest first), author and topic ids
  *   GET  /stats     { count }: WordPress requests since the last reset
- *   GET  /requests  every WordPress request since the last reset: route, query, arrival time
+ *   GET  /requests  every WordPress request since the last reset: route, query, arrival time, and when
+ *                   its answer was handed to the socket (for the cold path's critical path)
  *   POST /reset     zeroes the counters
  */
-import { createServer } from 'node:http';
+import { subscribe } from 'node:diagnostics_channel';
+import { createServer, type IncomingMessage } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { loadDemoNewsroom } from '../../src/sources/demo/loadDemoNewsroom';
 import { enlargeNewsroom, startFakeWordPress } from '../../tests/support/fakeUpstreams';
+
+/**
+ * When each answer was written, keyed by its request's headers object (the fake keeps that object in its
+ * request log). Node's own channel tells, so the shared fake needs no hook for it.
+ */
+const answeredAtMs = new WeakMap<object, number>();
+subscribe('http.server.response.finish', (message) => {
+  answeredAtMs.set((message as { request: IncomingMessage }).request.headers, performance.timeOrigin + performance.now());
+});
 
 async function main(): Promise<void> {
   const newsroom = enlargeNewsroom(loadDemoNewsroom(), Number(process.env.FAKE_POSTS ?? 0));
@@ -32,7 +44,14 @@ async function main(): Promise<void> {
     if (req.url === '/content') return reply(content);
     if (req.url === '/stats') return reply({ count: wordpress.count() });
     if (req.url === '/requests') {
-      return reply(wordpress.requests.map((request) => ({ route: request.route, search: request.url.search, receivedAtMs: request.receivedAtMs })));
+      return reply(
+        wordpress.requests.map((request) => ({
+          route: request.route,
+          search: request.url.search,
+          receivedAtMs: request.receivedAtMs,
+          answeredAtMs: answeredAtMs.get(request.headers) ?? null,
+        })),
+      );
     }
     if (req.url === '/reset' && req.method === 'POST') {
       wordpress.resetCounts();

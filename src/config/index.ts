@@ -17,7 +17,20 @@ export type { PreviewSettings, PreviewTokenKeys } from './preview';
 export type { RedisBreakerPolicy, RedisConfig } from './redis';
 export type { NodeEnv } from './Section';
 export type { LogLevel } from './server';
-export { type BreakerPolicy, type ServiceConfig, type SourceChoices, UPSTREAM_DEFAULTS, type UpstreamPolicy, type WordPressConfig } from './upstreams';
+export {
+  type BreakerPolicy,
+  type ClassedPolicy,
+  type EndpointClassPolicy,
+  type ServiceConfig,
+  type SingleClassPolicy,
+  type SourceChoices,
+  UPSTREAM_DEFAULTS,
+  type UpstreamPolicy,
+  WORDPRESS_ENDPOINT_CLASSES,
+  type WordPressConfig,
+  type WordPressEndpointClass,
+  type WordPressPolicy,
+} from './upstreams';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

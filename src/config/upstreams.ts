@@ -1,28 +1,28 @@
 import { type ServiceName, settingName, SOURCES, type SourceChoice, type SourceName } from './entityKinds';
 import { section } from './Section';
-import { defaultsOf, mapKeys, setting } from './Setting';
-import { alternatives, httpUrl, integer, oneOf, percent } from './valueTypes';
+import { mapKeys, setting } from './Setting';
+import {
+  servicePolicy,
+  servicePolicySettings,
+  sharedPolicySettings,
+  type SingleClassPolicy,
+  wordPressPolicy,
+  wordPressPolicySettings,
+  type WordPressPolicy,
+} from './upstreamPolicies';
+import { alternatives, httpUrl, integer, oneOf } from './valueTypes';
 
-export interface BreakerPolicy {
-  /** Failure share (of calls in the window) at which the breaker opens. */
-  errorThresholdPercent: number;
-  /** Calls in the window before the breaker may open at all, so one early failure does not open it. */
-  minRequests: number;
-  /** How long an open breaker fails fast before letting one trial call through. */
-  resetMs: number;
-  /** The rolling window over which failures are counted. */
-  windowMs: number;
-}
-
-export interface UpstreamPolicy {
-  /** Budget for one logical call, retries included: the most an upstream can add to a response. */
-  timeoutMs: number;
-  /** Extra attempts for idempotent GETs after a connection error or a 5xx, within the budget. */
-  retries: number;
-  /** Most requests in flight to this upstream at once; more wait for a free connection. */
-  maxConcurrency: number;
-  breaker: BreakerPolicy;
-}
+export {
+  type BreakerPolicy,
+  type ClassedPolicy,
+  type EndpointClassPolicy,
+  type SingleClassPolicy,
+  UPSTREAM_DEFAULTS,
+  type UpstreamPolicy,
+  WORDPRESS_ENDPOINT_CLASSES,
+  type WordPressEndpointClass,
+  type WordPressPolicy,
+} from './upstreamPolicies';
 
 export interface WordPressConfig {
   /** The site's public URL; the REST root is discovered from it unless `apiRoot` is set. */
@@ -31,14 +31,15 @@ export interface WordPressConfig {
   apiRoot: string | undefined;
   /** `embed`: one call per post batch (`_embed=wp:featuredmedia`); `batch`: a second call to `media?include=`. */
   featuredMedia: 'embed' | 'batch';
-  upstream: UpstreamPolicy;
+  /** Timeout and retries for the site; slots, queue and breaker per endpoint class. */
+  upstream: WordPressPolicy;
   /** What the post source just read, kept for the built-in related ranking (see RecentPostSummaries). */
   recentSummaries: { maxEntries: number; ttlMs: number };
 }
 
 export interface ServiceConfig {
   url: string;
-  upstream: UpstreamPolicy;
+  upstream: SingleClassPolicy;
 }
 
 /** Where each source reads from; `related: 'wordpress'` ranks related stories inside the gateway. */
@@ -63,72 +64,6 @@ const SERVICE_DOCS: Record<ServiceName, string> = {
   topics: 'taxonomy service base URL ([contract](docs/services.md#topics-taxonomy-service)); topics then come from it',
   related: 'recommendation service base URL ([contract](docs/services.md#related-stories-recommendation-service)); rails then come from it',
 };
-
-/** What every upstream uses unless its own settings say otherwise. */
-const shared = {
-  timeoutMs: setting({ env: 'UPSTREAM_TIMEOUT_MS', file: 'upstream.timeoutMs', type: integer({ min: 1 }), default: 1500, doc: 'budget of one upstream call, retries included' }),
-  retries: setting({
-    env: 'UPSTREAM_RETRIES',
-    file: 'upstream.retries',
-    type: integer({ min: 0, max: 5 }),
-    default: 2,
-    doc: 'extra attempts for GETs after a connection error or 5xx/429/408 (0 to 5)',
-  }),
-  maxConcurrency: setting({
-    env: 'UPSTREAM_MAX_CONCURRENCY',
-    file: 'upstream.maxConcurrency',
-    type: integer({ min: 1 }),
-    default: 32,
-    doc: 'most requests in flight to one upstream',
-  }),
-  breaker: {
-    errorThresholdPercent: setting({
-      env: 'UPSTREAM_BREAKER_ERROR_PERCENT',
-      file: 'upstream.breaker.errorThresholdPercent',
-      type: percent,
-      default: 50,
-      doc: "failure share that opens an upstream's breaker",
-    }),
-    minRequests: setting({
-      env: 'UPSTREAM_BREAKER_MIN_REQUESTS',
-      file: 'upstream.breaker.minRequests',
-      type: integer({ min: 1 }),
-      default: 10,
-      doc: 'calls in the window before the breaker may open',
-    }),
-    windowMs: setting({
-      env: 'UPSTREAM_BREAKER_WINDOW_MS',
-      file: 'upstream.breaker.windowMs',
-      type: integer({ min: 1 }),
-      default: 10_000,
-      doc: 'the window failures are counted over',
-    }),
-    resetMs: setting({
-      env: 'UPSTREAM_BREAKER_RESET_MS',
-      file: 'upstream.breaker.resetMs',
-      type: integer({ min: 1 }),
-      default: 10_000,
-      doc: 'how long an open breaker fails fast before a trial call',
-    }),
-  },
-};
-
-export const UPSTREAM_DEFAULTS: Readonly<UpstreamPolicy> = defaultsOf(shared);
-
-/** One upstream's own policy: `<PREFIX>_TIMEOUT_MS` and `<path>.timeoutMs`, …, each narrowing the shared setting. */
-function policySettings(prefix: string, path: string, label: string) {
-  return {
-    timeoutMs: setting({ env: `${prefix}_TIMEOUT_MS`, file: `${path}.timeoutMs`, general: shared.timeoutMs, type: shared.timeoutMs.type, doc: `timeout of each call to ${label}` }),
-    retries: setting({ env: `${prefix}_RETRIES`, file: `${path}.retries`, general: shared.retries, type: shared.retries.type, doc: `extra attempts for GETs to ${label}` }),
-    maxConcurrency: setting({
-      env: `${prefix}_MAX_CONCURRENCY`,
-      file: `${path}.maxConcurrency`,
-      general: shared.maxConcurrency,
-      type: shared.maxConcurrency.type,
-      doc: `most requests in flight to ${label}`,
-    }),
-  };
-}
 
 const settings = {
   demo: {
@@ -164,7 +99,7 @@ const settings = {
       default: 'embed',
       doc: '`embed`: images come with the posts (`_embed`); `batch`: one `media?include=` call per batch',
     }),
-    ...policySettings('WORDPRESS', 'wordpress', 'WordPress'),
+    ...wordPressPolicySettings(),
     recentSummaries: {
       maxEntries: setting({
         env: 'WORDPRESS_RECENT_SUMMARIES_MAX_ENTRIES',
@@ -184,9 +119,9 @@ const settings = {
   },
   services: mapKeys(SERVICE_NAMES, (name) => ({
     url: setting({ env: `${settingName(name)}_URL`, file: `services.${name}.url`, type: httpUrl, defaultDoc: 'none', doc: SERVICE_DOCS[name] }),
-    ...policySettings(settingName(name), `services.${name}`, `the ${name} service`),
+    ...servicePolicySettings(settingName(name), `services.${name}`, `the ${name} service`),
   })),
-  upstream: shared,
+  upstream: sharedPolicySettings,
 };
 
 export const upstreamsSection = section({
@@ -194,12 +129,6 @@ export const upstreamsSection = section({
   settings,
   build: (values, context): UpstreamsConfig => {
     const { wordpress, services: serviceValues } = values;
-    const policy = (own: { timeoutMs: number; retries: number; maxConcurrency: number }): UpstreamPolicy => ({
-      timeoutMs: own.timeoutMs,
-      retries: own.retries,
-      maxConcurrency: own.maxConcurrency,
-      breaker: values.upstream.breaker,
-    });
     const hasWordPress = wordpress.url !== undefined || wordpress.apiRoot !== undefined;
     const isService = (name: SourceName): name is ServiceName => (SERVICE_NAMES as SourceName[]).includes(name);
     const urlOf = (name: SourceName) => (isService(name) ? serviceValues[name].url : undefined);
@@ -214,7 +143,7 @@ export const upstreamsSection = section({
       if (choice === 'service' && isService(name)) {
         const url = serviceValues[name].url;
         const urlSetting = settings.services[name].url;
-        if (url) services[name] = { url, upstream: policy(serviceValues[name]) };
+        if (url) services[name] = { url, upstream: servicePolicy(serviceValues[name]) };
         else if (!context.reported(urlSetting)) context.problems.push(`sources.${name}: "service" needs a URL: set ${urlSetting.env} or ${urlSetting.file} in the config file`);
       } else if (choice !== posts) {
         // Post records carry the author, topic and post ids of their own upstream; only that upstream (or a
@@ -237,7 +166,7 @@ export const upstreamsSection = section({
               siteUrl: wordpress.url,
               apiRoot: wordpress.apiRoot,
               featuredMedia: wordpress.featuredMedia,
-              upstream: policy(wordpress),
+              upstream: wordPressPolicy(wordpress),
               recentSummaries: wordpress.recentSummaries,
             }
           : undefined,

@@ -1,5 +1,6 @@
 import type { EntityCache } from '../cache/EntityCache';
 import type { KeySpace } from '../cache/KeySpaces';
+import { PartialResultError } from '../sources/PartialResultError';
 
 export interface CachedBatchOptions<V> {
   cache: EntityCache;
@@ -9,6 +10,12 @@ export interface CachedBatchOptions<V> {
   fetch: (keys: string[]) => Promise<(V | null)[]>;
   /** Called for keys answered with a stale value because the upstream failed. */
   onStale?: (kind: string, key: string) => void;
+  /**
+   * Called for keys answered with part of a result because the upstream failed in part (the fetch threw a
+   * PartialResultError) and nothing stale was left; the caller reports the failure along with the value.
+   * Absent: a partial result is a failure like any other, never served as if it were whole.
+   */
+  onPartial?: (key: string, error: PartialResultError<unknown>) => void;
   /**
    * Whether a cached value has everything this loader's callers need; one that does not is fetched again
    * (and still served if that fails). Absent: any cached value will do.
@@ -22,7 +29,8 @@ export interface CachedBatchOptions<V> {
  * A DataLoader batch function in front of the shared cache: fresh hits skip the upstream; merely old
  * values are served at once and refreshed in the background (stale-while-revalidate); the rest go in one
  * upstream call; when that call fails, keys with a stale value get it (stale-if-error) and only the
- * others fail.
+ * others fail, or get the part of a result the upstream could still give (see `onPartial`). Nothing from
+ * a failed call is written to the cache, a partial result included: it is never kept as if it were whole.
  */
 export function cachedBatch<V>(options: CachedBatchOptions<V>) {
   const { cache, space } = options;
@@ -49,15 +57,20 @@ export function cachedBatch<V>(options: CachedBatchOptions<V>) {
       fetched = await options.fetch(missingKeys);
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
-      for (const index of missing) {
+      const partial = options.onPartial && error instanceof PartialResultError ? (error as PartialResultError<V | null>) : undefined;
+      missing.forEach((index, position) => {
         const lookup = lookups[index];
+        const part = partial?.partial[position];
         if (lookup) {
           results[index] = lookup.value;
           options.onStale?.(space.kind, keys[index] as string);
+        } else if (partial && part !== undefined && part !== null) {
+          results[index] = part;
+          options.onPartial?.(keys[index] as string, partial);
         } else {
           results[index] = failure;
         }
-      }
+      });
       return results;
     }
     missing.forEach((index, position) => {

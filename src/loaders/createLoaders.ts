@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { GraphQLError } from 'graphql';
 import type { ResponseTags } from '../cache/cacheTags';
 import type { GatewayCache } from '../cache/GatewayCache';
 import type { KeySpace } from '../cache/KeySpaces';
@@ -12,6 +13,13 @@ import { postFetchers } from './postFetchers';
 /** Rails are fetched at this length whatever `first` asks, so every rail size shares one upstream call and one cache entry. */
 export const RELATED_FETCH_LIMIT = 20;
 
+/** A post's related-story refs, and why they are incomplete when they were ranked from part of their inputs. */
+export interface RelatedRail {
+  refs: RelatedRef[];
+  /** The upstream failure to report with the rail (its code and service), for a partial rail. */
+  degradation?: GraphQLError;
+}
+
 export interface Loaders {
   postById: DataLoader<string, PostRecord | null>;
   postBySlug: DataLoader<string, PostRecord | null>;
@@ -21,7 +29,7 @@ export interface Loaders {
   topicBySlug: DataLoader<string, TopicRecord | null>;
   /** Topics with every field, for a field that a topic sent along with a post may lack (`description`). */
   completeTopicById: DataLoader<string, TopicRecord | null>;
-  relatedByPostId: DataLoader<string, RelatedRef[] | null>;
+  relatedByPostId: DataLoader<string, RelatedRail | null>;
   postList: DataLoader<PostListParams, PostListPage | null, string>;
 }
 
@@ -120,15 +128,18 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch, call }: 
   // Topics that came embedded with posts lack their description; this loader fetches it when asked for.
   const completeTopicById = byId<TopicRecord>('completeTopicById', spaces.topicById, (ids) => topics.getTopicsByIds(ids, call), (topic) => topic.description !== undefined);
   const topicBySlug = bySlug<TopicRecord>('topicBySlug', spaces.topicBySlug, spaces.topicById, topicById, (slugs) => topics.getTopicsBySlugs(slugs, call));
-  const relatedByPostId = new DataLoader(
-    observed(
-      'relatedByPostId',
-      cachedBatch<RelatedRef[]>({
-        cache: entities,
-        space: spaces.relatedByPostId,
-        onStale,
-        fetch: (postIds) => related.getRelatedByPostIds(postIds, RELATED_FETCH_LIMIT, call),
-      }),
+  // Rails this request got ranked from part of their inputs (never cached as such), with the reason.
+  const partialRails = new Map<string, GraphQLError>();
+  const relatedBatch = cachedBatch<RelatedRef[]>({
+    cache: entities,
+    space: spaces.relatedByPostId,
+    onStale,
+    onPartial: (postId, error) => partialRails.set(postId, error),
+    fetch: (postIds) => related.getRelatedByPostIds(postIds, RELATED_FETCH_LIMIT, call),
+  });
+  const relatedByPostId = new DataLoader<string, RelatedRail | null>(
+    observed('relatedByPostId', async (postIds: readonly string[]) =>
+      (await relatedBatch(postIds)).map((refs, index) => (refs === null || refs instanceof Error ? refs : { refs, degradation: partialRails.get(postIds[index] as string) })),
     ),
   );
 

@@ -46,14 +46,14 @@ export class PrometheusTelemetry implements Telemetry {
   });
   private readonly upstreamCalls = new Counter({
     name: 'gateway_upstream_requests_total',
-    help: 'HTTP calls to upstream services, by service and outcome.',
-    labelNames: ['service', 'outcome'] as const,
+    help: 'HTTP calls to upstream services, by service, outcome and (for an upstream with several) endpoint class.',
+    labelNames: ['service', 'outcome', 'endpoint_class'] as const,
     registers: [this.registry],
   });
   private readonly upstreamDuration = new Histogram({
     name: 'gateway_upstream_request_duration_seconds',
-    help: 'Duration of HTTP calls to upstream services, by service and outcome.',
-    labelNames: ['service', 'outcome'] as const,
+    help: 'Duration of HTTP calls to upstream services, by service, outcome and (for an upstream with several) endpoint class.',
+    labelNames: ['service', 'outcome', 'endpoint_class'] as const,
     buckets: LATENCY_BUCKETS_SECONDS,
     registers: [this.registry],
   });
@@ -85,8 +85,8 @@ export class PrometheusTelemetry implements Telemetry {
   });
   private readonly breakerStates = new Gauge({
     name: 'gateway_breaker_state',
-    help: 'Circuit breaker state per upstream service: 1 for the current state, 0 for the others.',
-    labelNames: ['service', 'state'] as const,
+    help: 'Circuit breaker state per upstream service (and endpoint class, for an upstream with several): 1 for the current state, 0 for the others.',
+    labelNames: ['service', 'state', 'endpoint_class'] as const,
     registers: [this.registry],
   });
 
@@ -105,9 +105,11 @@ export class PrometheusTelemetry implements Telemetry {
     return this.registry.contentType;
   }
 
-  upstreamCall(serviceName: string, outcome: UpstreamOutcome, durationMs: number): void {
-    this.upstreamCalls.inc({ service: serviceName, outcome });
-    this.upstreamDuration.observe({ service: serviceName, outcome }, durationMs / 1000);
+  upstreamCall(serviceName: string, outcome: UpstreamOutcome, durationMs: number, endpointClass?: string): void {
+    // Without the label for an upstream that is one class: its series stay what they were.
+    const labels = endpointClass === undefined ? { service: serviceName, outcome } : { service: serviceName, outcome, endpoint_class: endpointClass };
+    this.upstreamCalls.inc(labels);
+    this.upstreamDuration.observe(labels, durationMs / 1000);
   }
 
   sourceCall(kind: string, sourceName: string, method: string, outcome: SourceOutcome, durationMs: number): void {
@@ -124,8 +126,11 @@ export class PrometheusTelemetry implements Telemetry {
     this.loaderBatchSize.observe({ loader }, size);
   }
 
-  breakerState(serviceName: string, state: BreakerState): void {
-    for (const candidate of BREAKER_STATES) this.breakerStates.set({ service: serviceName, state: candidate }, candidate === state ? 1 : 0);
+  breakerState(serviceName: string, state: BreakerState, endpointClass?: string): void {
+    for (const candidate of BREAKER_STATES) {
+      const labels = endpointClass === undefined ? { service: serviceName, state: candidate } : { service: serviceName, state: candidate, endpoint_class: endpointClass };
+      this.breakerStates.set(labels, candidate === state ? 1 : 0);
+    }
   }
 
   operation(operationName: string, durationMs: number, hadErrors: boolean): void {

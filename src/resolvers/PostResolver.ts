@@ -8,7 +8,7 @@ import { Post } from '../schema/Post';
 import { RelatedStory } from '../schema/RelatedStory';
 import { Topic } from '../schema/Topic';
 import { readingTimeMinutes } from '../text/truncateAtWord';
-import { degradeToEmpty } from './degradeToEmpty';
+import { degradeToEmpty, reportDegradation } from './degradeToEmpty';
 import { EXCERPT_LENGTH, excerptOf } from './excerptOf';
 import { loadPresent } from './presentRecords';
 
@@ -56,7 +56,7 @@ export class PostResolver {
 
   @FieldResolver(() => [RelatedStory], {
     description:
-      'Teaser rail: stories related to this one, most related first, never this story and never twice. Empty (with an error) when recommendations are unavailable.',
+      'Teaser rail: stories related to this one, most related first, never this story and never twice. Empty (with an error) when recommendations are unavailable; with an error, and possibly shorter, when it was ranked from part of its inputs.',
   })
   async relatedStories(
     @Root() post: Post,
@@ -67,7 +67,8 @@ export class PostResolver {
   ): Promise<RelatedStory[]> {
     assertIntInRange('first', first, RELATED_PAGE.min, RELATED_PAGE.max);
     return degradeToEmpty(context, info, async () => {
-      const refs = ((await context.loaders.relatedByPostId.load(post.id)) ?? []).slice(0, first);
+      const rail = await context.loaders.relatedByPostId.load(post.id);
+      const refs = (rail?.refs ?? []).slice(0, first);
       const posts = await context.loaders.postById.loadMany(refs.map((ref) => ref.postId));
       const stories: RelatedStory[] = [];
       refs.forEach((ref, index) => {
@@ -76,6 +77,8 @@ export class PostResolver {
         // A recommendation for a story that has since been unpublished is skipped, not an error.
         if (related) stories.push({ post: related, reason: ref.reason, score: ref.score });
       });
+      // Ranked from part of its inputs: served, and said so.
+      if (rail?.degradation) reportDegradation(context, info, rail.degradation);
       return stories;
     });
   }

@@ -12,7 +12,7 @@ import { WordPressApi } from './wordpress/WordPressApi';
 import { WordPressAuthorSource } from './wordpress/WordPressAuthorSource';
 import { WordPressPostSource } from './wordpress/WordPressPostSource';
 import { WordPressPreviewSource } from './wordpress/WordPressPreviewSource';
-import { WordPressRelatedSource } from './wordpress/WordPressRelatedSource';
+import { type PartialRail, WordPressRelatedSource } from './wordpress/WordPressRelatedSource';
 import { WordPressTopicSource } from './wordpress/WordPressTopicSource';
 import { RecentPostSummaries } from './wordpress/RecentPostSummaries';
 import type { WpPostSummary } from './wordpress/wordPressSchemas';
@@ -90,7 +90,7 @@ export function createSources(config: Config, deps: SourceDeps): GatewaySources 
     const { client, url } = serviceClient('related');
     related = new RelatedServiceSource(client, url);
   } else {
-    related = choice.related === 'wordpress' ? new WordPressRelatedSource(wordpressApi(), summaries) : demoSource();
+    related = choice.related === 'wordpress' ? new WordPressRelatedSource(wordpressApi(), summaries, partialRailsMemo(config, deps)) : demoSource();
   }
 
   // Previews read the posts' own upstream: the demo newsroom, or WordPress as the configured editor on a
@@ -114,4 +114,13 @@ export function createSources(config: Config, deps: SourceDeps): GatewaySources 
       await Promise.all(clients.map((client) => client.close()));
     },
   };
+}
+
+/**
+ * Rails the built-in ranking made from part of its inputs, kept as long as a rail's miss (and purged with
+ * their post): long enough that a popular article does not rank again from a failing WordPress on every
+ * request, short enough that the complete rail is back soon after WordPress is.
+ */
+function partialRailsMemo(config: Config, deps: SourceDeps): SourceMemo<PartialRail> {
+  return deps.memo<PartialRail>('post', { max: 1_000, ttlMs: config.cache.kinds.related.missTtlSeconds * 1000 });
 }

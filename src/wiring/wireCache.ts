@@ -4,6 +4,7 @@ import type { MemoRegistry } from '../cache/MemoRegistry';
 import type { PurgeLedger } from '../cache/PurgeLedger';
 import { RedisConnection, RedisUnavailableError } from '../cache/RedisConnection';
 import type { Config } from '../config';
+import { RequestEndedError, UpstreamError } from '../errors';
 import type { Sources } from '../sources/types';
 import type { Telemetry } from '../telemetry';
 
@@ -22,6 +23,9 @@ export function wireCache(
     // An unreachable, slow or tripped Redis is reported once by the connection; each miss it causes is routine.
     const code = (error as { code?: string })?.code;
     if (error instanceof RedisUnavailableError || code === 'EOPENBREAKER' || code === 'ETIMEDOUT') logger.debug({ err: error }, 'shared cache skipped; treated as a miss');
+    // A background refresh whose upstream failed keeps the old value. The upstream client logged the failure
+    // already, and an open breaker refuses a refresh on every request that sees an old entry: not a warning each.
+    else if (error instanceof UpstreamError || error instanceof RequestEndedError) logger.debug({ err: error }, 'background refresh failed; the old value stays');
     else logger.warn({ err: error }, 'cache error; treated as a miss');
   };
   const redis = config.redis

@@ -54,6 +54,8 @@ describe('the request deadline and the upstream calls it was waiting on', () => 
         WORDPRESS_API_ROOT: wp.restRoot,
         REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
         WORDPRESS_TIMEOUT_MS: String(WORDPRESS_TIMEOUT_MS),
+        // Room for every request's article lookup at once: this is about sockets, not about queueing.
+        WORDPRESS_ARTICLES_MAX_CONCURRENCY: '16',
       },
     });
     return { gateway, telemetry: recording, logs, postMisses: () => postMisses };

@@ -1,7 +1,7 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { z } from 'zod';
-import { UPSTREAM_DEFAULTS, type UpstreamPolicy } from '../../src/config';
+import { type SingleClassPolicy, UPSTREAM_DEFAULTS } from '../../src/config';
 import { RequestEndedError, UpstreamError } from '../../src/errors';
 import type { CallContext } from '../../src/requestScope';
 import { UpstreamClient } from '../../src/sources/http/UpstreamClient';
@@ -55,7 +55,7 @@ async function startHangingUpstream() {
   };
 }
 
-const policy = (overrides: Partial<Omit<UpstreamPolicy, 'breaker'>> & { breaker?: Partial<UpstreamPolicy['breaker']> } = {}): UpstreamPolicy => ({
+const policy = (overrides: Partial<Omit<SingleClassPolicy, 'breaker'>> & { breaker?: Partial<SingleClassPolicy['breaker']> } = {}): SingleClassPolicy => ({
   ...UPSTREAM_DEFAULTS,
   timeoutMs: LONG_TIMEOUT_MS,
   ...overrides,
@@ -86,7 +86,7 @@ describe('UpstreamClient when the requests waiting on a call end', () => {
     await upstream.close();
   });
 
-  const clientWith = (upstreamPolicy: UpstreamPolicy = policy()) => {
+  const clientWith = (upstreamPolicy: SingleClassPolicy = policy()) => {
     const telemetry = recordingTelemetry();
     const logs = captureLogs('debug');
     const client = new UpstreamClient({ serviceName: 'wordpress', policy: upstreamPolicy, telemetry, logger: logs.logger, backoff: { baseMs: 5, maxMs: 20 } });

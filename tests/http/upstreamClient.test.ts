@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { z } from 'zod';
-import { UPSTREAM_DEFAULTS, type UpstreamPolicy } from '../../src/config';
+import { type SingleClassPolicy, UPSTREAM_DEFAULTS } from '../../src/config';
 import { UpstreamError } from '../../src/errors';
 import { UpstreamClient } from '../../src/sources/http/UpstreamClient';
 import { type LoopbackServer, sendJson, startLoopbackServer } from '../support/loopbackServer';
@@ -10,7 +10,7 @@ import { waitFor } from '../support/waitFor';
 const Greeting = z.object({ hello: z.string() });
 
 /** Small numbers so failure paths finish fast; each test states what it relies on. */
-const policy = (overrides: Partial<Omit<UpstreamPolicy, 'breaker'>> & { breaker?: Partial<UpstreamPolicy['breaker']> } = {}): UpstreamPolicy => ({
+const policy = (overrides: Partial<Omit<SingleClassPolicy, 'breaker'>> & { breaker?: Partial<SingleClassPolicy['breaker']> } = {}): SingleClassPolicy => ({
   ...UPSTREAM_DEFAULTS,
   timeoutMs: 1000,
   ...overrides,
@@ -30,7 +30,7 @@ describe('UpstreamClient against loopback servers', () => {
     servers.push(server);
     return server;
   };
-  const clientWith = (upstreamPolicy: UpstreamPolicy) => {
+  const clientWith = (upstreamPolicy: SingleClassPolicy) => {
     const telemetry = recordingTelemetry();
     const client = new UpstreamClient({
       serviceName: 'related',

@@ -2,26 +2,30 @@ import type { BreakerState, Telemetry, UpstreamOutcome } from '../../src/telemet
 
 /** A Telemetry that keeps what it is told, so tests can check what layers report. */
 export function recordingTelemetry(): Telemetry & {
-  upstreamCalls: { serviceName: string; outcome: UpstreamOutcome }[];
-  breakerStates: { serviceName: string; state: BreakerState }[];
-  outcomes: (serviceName?: string) => UpstreamOutcome[];
+  upstreamCalls: { serviceName: string; outcome: UpstreamOutcome; endpointClass?: string }[];
+  /** `endpointClass` only for an upstream with several. */
+  breakerStates: { serviceName: string; state: BreakerState; endpointClass?: string }[];
+  outcomes: (serviceName?: string, endpointClass?: string) => UpstreamOutcome[];
   reset: () => void;
 } {
-  const upstreamCalls: { serviceName: string; outcome: UpstreamOutcome }[] = [];
-  const breakerStates: { serviceName: string; state: BreakerState }[] = [];
+  const upstreamCalls: { serviceName: string; outcome: UpstreamOutcome; endpointClass?: string }[] = [];
+  const breakerStates: { serviceName: string; state: BreakerState; endpointClass?: string }[] = [];
   return {
     upstreamCalls,
     breakerStates,
-    outcomes: (serviceName) => upstreamCalls.filter((call) => !serviceName || call.serviceName === serviceName).map((call) => call.outcome),
+    outcomes: (serviceName, endpointClass) =>
+      upstreamCalls
+        .filter((call) => (!serviceName || call.serviceName === serviceName) && (!endpointClass || call.endpointClass === endpointClass))
+        .map((call) => call.outcome),
     reset: () => {
       upstreamCalls.length = 0;
       breakerStates.length = 0;
     },
-    upstreamCall(serviceName, outcome) {
-      upstreamCalls.push({ serviceName, outcome });
+    upstreamCall(serviceName, outcome, _durationMs, endpointClass) {
+      upstreamCalls.push(endpointClass === undefined ? { serviceName, outcome } : { serviceName, outcome, endpointClass });
     },
-    breakerState(serviceName, state) {
-      breakerStates.push({ serviceName, state });
+    breakerState(serviceName, state, endpointClass) {
+      breakerStates.push(endpointClass === undefined ? { serviceName, state } : { serviceName, state, endpointClass });
     },
     cacheLookup() {},
     loaderBatch() {},

@@ -142,11 +142,18 @@ describe('loadConfig: upstreams', () => {
     const config = loadConfig({ WORDPRESS_URL: 'http://wp.test:8080' });
     expect(config.sources).toEqual({ posts: 'wordpress', authors: 'wordpress', topics: 'wordpress', related: 'wordpress' });
     expect(config.wordpress).toMatchObject({ siteUrl: 'http://wp.test:8080', apiRoot: undefined, featuredMedia: 'embed' });
+    const breaker = { errorThresholdPercent: 50, minRequests: 10, resetMs: 10_000, windowMs: 10_000 };
+    // Per endpoint class: 16 calls in flight at most, the largest share for article lookups.
     expect(config.wordpress?.upstream).toEqual({
       timeoutMs: 1500,
       retries: 2,
-      maxConcurrency: 32,
-      breaker: { errorThresholdPercent: 50, minRequests: 10, resetMs: 10_000, windowMs: 10_000 },
+      classes: {
+        articles: { maxConcurrency: 6, maxQueue: 128, breaker },
+        listings: { maxConcurrency: 4, maxQueue: 128, breaker },
+        terms: { maxConcurrency: 2, maxQueue: 128, breaker },
+        users: { maxConcurrency: 2, maxQueue: 128, breaker },
+        media: { maxConcurrency: 2, maxQueue: 128, breaker },
+      },
     });
   });
 

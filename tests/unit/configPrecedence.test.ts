@@ -115,9 +115,34 @@ describe('per-upstream settings', () => {
 
   it('apply to retries and concurrency of every upstream, with a variable of their own', () => {
     const config = load({ WORDPRESS_URL: 'http://wp.env', UPSTREAM_RETRIES: '1', RELATED_URL: 'http://reco.env', RELATED_MAX_CONCURRENCY: '3' }, file);
-    expect(config.wordpress?.upstream).toMatchObject({ retries: 1, maxConcurrency: 32 });
+    expect(config.wordpress?.upstream).toMatchObject({ retries: 1, classes: { articles: { maxConcurrency: 6 }, listings: { maxConcurrency: 4 } } });
     expect(config.services.related?.upstream).toMatchObject({ retries: 1, maxConcurrency: 3, timeoutMs: 4000 });
     expect(load({ WORDPRESS_RETRIES: '5' }, file).wordpress?.upstream.retries).toBe(5);
+  });
+
+  it('size each WordPress endpoint class: its variable, WORDPRESS_MAX_CONCURRENCY, its field, wordpress.maxConcurrency, its default', () => {
+    const classes = (env: Record<string, string>, from: object) => load({ WORDPRESS_URL: 'http://wp.env', ...env }, from).wordpress?.upstream.classes;
+    const fields = { wordpress: { maxConcurrency: 3, listings: { maxConcurrency: 1 } } };
+    expect(classes({ WORDPRESS_LISTINGS_MAX_CONCURRENCY: '7', WORDPRESS_MAX_CONCURRENCY: '9' }, fields)).toMatchObject({ listings: { maxConcurrency: 7 }, articles: { maxConcurrency: 9 } });
+    expect(classes({ WORDPRESS_MAX_CONCURRENCY: '9' }, fields)).toMatchObject({ listings: { maxConcurrency: 9 }, articles: { maxConcurrency: 9 } });
+    expect(classes({}, fields)).toMatchObject({ listings: { maxConcurrency: 1 }, articles: { maxConcurrency: 3 } });
+    expect(classes({}, {})).toMatchObject({ listings: { maxConcurrency: 4 }, articles: { maxConcurrency: 6 } });
+    // UPSTREAM_MAX_CONCURRENCY is the HTTP services' setting; WordPress is sized per class.
+    expect(classes({ UPSTREAM_MAX_CONCURRENCY: '1' }, {})).toMatchObject({ articles: { maxConcurrency: 6 } });
+  });
+
+  it('narrow the queue and breaker of one class or service in the file, under the shared variables', () => {
+    const from = {
+      upstream: { maxQueue: 50, breaker: { resetMs: 4000 } },
+      wordpress: { listings: { maxQueue: 8, breaker: { resetMs: 2000, minRequests: 5 } } },
+      services: { related: { maxQueue: 2, breaker: { errorThresholdPercent: 80 } } },
+    };
+    const config = load({ WORDPRESS_URL: 'http://wp.env', RELATED_URL: 'http://reco.env' }, from);
+    expect(config.wordpress?.upstream.classes.listings).toMatchObject({ maxQueue: 8, breaker: { resetMs: 2000, minRequests: 5, errorThresholdPercent: 50 } });
+    expect(config.wordpress?.upstream.classes.articles).toMatchObject({ maxQueue: 50, breaker: { resetMs: 4000, minRequests: 10 } });
+    expect(config.services.related?.upstream).toMatchObject({ maxQueue: 2, breaker: { errorThresholdPercent: 80, resetMs: 4000 } });
+    // The shared variable still wins over a class's own file field.
+    expect(load({ WORDPRESS_URL: 'http://wp.env', UPSTREAM_MAX_QUEUE: '0' }, from).wordpress?.upstream.classes.listings.maxQueue).toBe(0);
   });
 });
 

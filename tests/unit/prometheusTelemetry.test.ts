@@ -25,6 +25,19 @@ describe('PrometheusTelemetry', () => {
     expect(sample(text, 'gateway_breaker_state{service="wordpress",state="closed"}')).toBe(0);
   });
 
+  it('labels the endpoint class of an upstream that has several, and only then', async () => {
+    const telemetry = new PrometheusTelemetry({ processMetrics: false });
+    telemetry.breakerState('wordpress', 'open', 'listings');
+    telemetry.breakerState('wordpress', 'closed', 'articles');
+    telemetry.upstreamCall('wordpress', 'overloaded', 200, 'listings');
+    telemetry.upstreamCall('related', 'ok', 20);
+    const text = await telemetry.metrics();
+    expect(sample(text, 'gateway_breaker_state{service="wordpress",state="open",endpoint_class="listings"}')).toBe(1);
+    expect(sample(text, 'gateway_breaker_state{service="wordpress",state="open",endpoint_class="articles"}')).toBe(0);
+    expect(sample(text, 'gateway_upstream_requests_total{service="wordpress",outcome="overloaded",endpoint_class="listings"}')).toBe(1);
+    expect(sample(text, 'gateway_upstream_requests_total{service="related",outcome="ok"}')).toBe(1);
+  });
+
   it('records upstream calls, source calls and loader batches by their labels', async () => {
     const telemetry = new PrometheusTelemetry({ processMetrics: false });
     telemetry.upstreamCall('wordpress', 'timeout', 1500);

@@ -1,17 +1,16 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type CircuitBreaker from 'opossum';
 import type { Logger } from 'pino';
 import { Agent, type Dispatcher, interceptors, request } from 'undici';
 import type { z } from 'zod';
-import type { UpstreamPolicy } from '../../config';
+import type { EndpointClassPolicy, UpstreamPolicy } from '../../config';
 import { ErrorCode, RequestEndedError, UpstreamError } from '../../errors';
 import type { Telemetry } from '../../telemetry';
 import { type BackoffOptions, DEFAULT_BACKOFF, jitteredBackoffMs } from './backoff';
-import { CallDeadline } from './CallDeadline';
-import { createBreaker } from './createBreaker';
+import type { CallDeadline } from './CallDeadline';
+import { EndpointLane } from './EndpointLane';
 import { InFlight } from '../InFlight';
-import { classifyThrown, failureForStatus, UpstreamFailure } from './UpstreamFailure';
+import { classifyThrown, failureForStatus, heldAgainstUpstream, UpstreamFailure } from './UpstreamFailure';
 import { type CallContext, requestIdHeaders } from '../../requestScope';
 
 export interface UpstreamClientOptions {
@@ -43,6 +42,12 @@ export interface UpstreamRequest<T> {
    */
   headers?: Readonly<Record<string, string>>;
   /**
+   * The upstream's endpoint class the call belongs to (WordPress: `articles`, `listings`, ...): its slots,
+   * queue and breaker are the ones the call waits in and counts towards. Absent, or a class the upstream's
+   * policy does not have: its first class.
+   */
+  endpointClass?: string;
+  /**
    * The request this call serves: its id goes upstream as `x-request-id`, and when its signal aborts the
    * request stops waiting (RequestEndedError). Not part of the coalescing key.
    */
@@ -56,6 +61,7 @@ export interface UpstreamResponse<T> {
 }
 
 type AnyRequest = UpstreamRequest<unknown>;
+type Lane = EndpointLane<AnyRequest, UpstreamResponse<unknown>>;
 
 const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
 /** Identifies schemas in coalescing keys: two callers share an answer only if they read it the same way. */
@@ -72,9 +78,10 @@ const schemaId = (schema: object): number => {
 const IDEMPOTENT = new Set(['GET', 'HEAD']);
 
 /**
- * The one way sources speak HTTP. Per upstream: a keep-alive pool (undici) capped at `maxConcurrency`
- * connections, a deadline on every call, jittered retries for idempotent GETs only, a circuit breaker,
- * and coalescing of identical in-flight GETs across all requests of the process.
+ * The one way sources speak HTTP. Per upstream: a keep-alive pool (undici), a deadline on every call,
+ * jittered retries for idempotent GETs only, coalescing of identical in-flight GETs across all requests of
+ * the process, and per endpoint class (the whole upstream, unless its policy names classes) slots with a
+ * bounded queue and a circuit breaker (see EndpointLane).
  *
  * A call stops at its own deadline or when every request waiting on it has ended (their signals aborted):
  * the undici request is aborted and its socket closed. A call its callers abandoned is not an upstream
@@ -87,32 +94,41 @@ export class UpstreamClient {
   readonly serviceName: string;
   private readonly agent: Agent;
   private readonly redirectingAgent: Dispatcher;
-  private readonly breaker: CircuitBreaker<[AnyRequest, AbortSignal | undefined], UpstreamResponse<unknown>>;
+  /** Each endpoint class's policy, the first also taking calls that name no class (or an unknown one). */
+  private readonly classPolicies: ReadonlyMap<string | undefined, EndpointClassPolicy>;
+  private readonly defaultClass: string | undefined;
+  /** Made on first use, so a class never called has no breaker to report. */
+  private readonly lanes = new Map<string | undefined, Lane>();
   private readonly inFlight = new InFlight<UpstreamResponse<unknown>>();
 
   constructor(private readonly options: UpstreamClientOptions) {
     this.serviceName = options.serviceName;
+    const { policy } = options;
+    const classes: [string | undefined, EndpointClassPolicy][] = 'classes' in policy ? Object.entries(policy.classes) : [[undefined, policy]];
+    if (classes.length === 0) throw new Error(`${options.serviceName}: an upstream policy needs at least one endpoint class`);
+    this.classPolicies = new Map(classes);
+    this.defaultClass = classes[0]?.[0];
     this.agent = new Agent({
-      // With one request per connection (no pipelining) the connection count is the concurrency cap;
-      // requests beyond it wait in undici's queue, inside the caller's deadline.
-      connections: options.policy.maxConcurrency,
+      // The lanes cap the calls in flight, class by class; with one request per connection (no pipelining)
+      // the pool never needs more connections than their sum, and nothing waits in undici's own queue.
+      connections: classes.reduce((sum, [, each]) => sum + each.maxConcurrency, 0),
       pipelining: 1,
       keepAliveTimeout: 4_000,
       maxResponseSize: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     });
     this.redirectingAgent = this.agent.compose(interceptors.redirect({ maxRedirections: 3 }));
-    this.breaker = createBreaker(options.serviceName, options.policy.breaker, (spec: AnyRequest, callers: AbortSignal | undefined) => this.attempt(spec, callers), options);
   }
 
   async request<T>(spec: UpstreamRequest<T>): Promise<UpstreamResponse<T>> {
     const method = spec.method ?? 'GET';
+    const lane = this.laneFor(spec.endpointClass);
     // Identical GETs in flight share one upstream call, one breaker outcome and one parse: a burst of
     // cold requests for the same article costs the upstream one request. (Coalescing happens above the
     // breaker on purpose; opossum's own coalescing counts every waiter as a call and skews its error rate.)
     // A shared call gets the signal InFlight keeps for it, which aborts only once all its callers left.
     const send = (callers: AbortSignal | undefined) =>
-      this.breaker.fire(spec as AnyRequest, callers).catch((error: unknown) => {
-        throw this.toUpstreamError(error);
+      lane.call(spec as AnyRequest, callers, this.options.policy.timeoutMs).catch((error: unknown) => {
+        throw this.toUpstreamError(error, lane);
       });
     const signal = spec.call?.signal;
     if (method !== 'GET' || spec.headers) {
@@ -123,50 +139,62 @@ export class UpstreamClient {
   }
 
   async close(): Promise<void> {
-    this.breaker.shutdown();
+    for (const lane of this.lanes.values()) lane.shutdown();
     await this.agent.close();
   }
 
+  private laneFor(endpointClass: string | undefined): Lane {
+    const name = endpointClass !== undefined && this.classPolicies.has(endpointClass) ? endpointClass : this.defaultClass;
+    let lane = this.lanes.get(name);
+    if (!lane) {
+      const { serviceName, telemetry, logger } = this.options;
+      const policy = this.classPolicies.get(name) as EndpointClassPolicy;
+      const made: Lane = new EndpointLane({ serviceName, endpointClass: name, policy, telemetry, logger }, (spec, stop) => this.attempt(made, spec, stop));
+      lane = made;
+      this.lanes.set(name, lane);
+    }
+    return lane;
+  }
+
   /**
-   * One logical call: attempts within one deadline, retrying only idempotent requests, stopped early when
-   * `callers` aborts. Not while the breaker is half-open: that trial call's outcome is what decides whether
-   * the breaker closes, so it runs to its own deadline even if its callers leave (they still leave at once).
+   * One logical call: attempts within the call's budget, retrying only idempotent requests, stopped early
+   * when its callers leave. Not while the breaker is half-open: that trial call's outcome is what decides
+   * whether the breaker closes, so it runs to its own deadline even if its callers leave (they still leave
+   * at once).
    */
-  private async attempt(spec: AnyRequest, callers: AbortSignal | undefined): Promise<UpstreamResponse<unknown>> {
+  private async attempt(lane: Lane, spec: AnyRequest, stop: CallDeadline): Promise<UpstreamResponse<unknown>> {
     const { policy, telemetry, logger } = this.options;
+    const { endpointClass } = lane;
     const method = spec.method ?? 'GET';
-    const deadline = performance.now() + policy.timeoutMs;
-    const stop = new CallDeadline(policy.timeoutMs, this.breaker.halfOpen ? undefined : callers);
+    if (lane.breaker.halfOpen) stop.ignoreCallers();
     const retries = IDEMPOTENT.has(method) ? policy.retries : 0;
 
-    try {
-      for (let attempt = 0; ; attempt += 1) {
-        const started = performance.now();
+    for (let attempt = 0; ; attempt += 1) {
+      const started = performance.now();
+      try {
+        const response = await this.send(spec, method, stop.signal);
+        telemetry.upstreamCall(this.serviceName, 'ok', performance.now() - started, endpointClass);
+        return response;
+      } catch (error) {
+        if (stop.abandoned) throw this.abandoned(lane, spec, method, attempt, error, performance.now() - started);
+        const inFlightMs = performance.now() - started;
+        // Only an attempt the upstream had for half the budget or more tells of a slow upstream.
+        const failure = heldAgainstUpstream(classifyThrown(error, stop.timedOut), inFlightMs, policy.timeoutMs / 2);
+        telemetry.upstreamCall(this.serviceName, failure.outcome, inFlightMs, endpointClass);
+        logger.warn(
+          { serviceName: this.serviceName, endpointClass, method, url: spec.url.href, attempt: attempt + 1, status: failure.options.status, err: failure.options.cause ?? failure },
+          `upstream call failed: ${failure.message}`,
+        );
+        const delayMs = jitteredBackoffMs(attempt, this.options.backoff ?? DEFAULT_BACKOFF);
+        // undici retries nothing by itself here; its retry handler has no jitter and no shared deadline.
+        if (attempt >= retries || !failure.retryable || performance.now() + delayMs >= stop.endsAt) throw failure;
         try {
-          const response = await this.send(spec, method, stop.signal);
-          telemetry.upstreamCall(this.serviceName, 'ok', performance.now() - started);
-          return response;
-        } catch (error) {
-          if (stop.abandoned) throw this.abandoned(spec, method, attempt, error, performance.now() - started);
-          const failure = classifyThrown(error, stop.timedOut);
-          telemetry.upstreamCall(this.serviceName, failure.outcome, performance.now() - started);
-          logger.warn(
-            { serviceName: this.serviceName, method, url: spec.url.href, attempt: attempt + 1, status: failure.options.status, err: failure.options.cause ?? failure },
-            `upstream call failed: ${failure.message}`,
-          );
-          const delayMs = jitteredBackoffMs(attempt, this.options.backoff ?? DEFAULT_BACKOFF);
-          // undici retries nothing by itself here; its retry handler has no jitter and no shared deadline.
-          if (attempt >= retries || !failure.retryable || performance.now() + delayMs >= deadline) throw failure;
-          try {
-            await sleep(delayMs, undefined, { signal: stop.signal });
-          } catch {
-            if (stop.abandoned) throw this.abandoned(spec, method, attempt, error);
-            throw classifyThrown(error, true);
-          }
+          await sleep(delayMs, undefined, { signal: stop.signal });
+        } catch {
+          if (stop.abandoned) throw this.abandoned(lane, spec, method, attempt, error);
+          throw classifyThrown(error, true);
         }
       }
-    } finally {
-      stop.dispose();
     }
   }
 
@@ -174,9 +202,13 @@ export class UpstreamClient {
    * Every request waiting on the call has ended: reported apart from failures, and never retried. Without
    * `durationMs` it ended during a backoff wait, with no upstream request in flight to report.
    */
-  private abandoned(spec: AnyRequest, method: string, attempt: number, error: unknown, durationMs?: number): RequestEndedError {
-    if (durationMs !== undefined) this.options.telemetry.upstreamCall(this.serviceName, 'aborted', durationMs);
-    this.options.logger.debug({ serviceName: this.serviceName, method, url: spec.url.href, attempt: attempt + 1, err: error }, 'upstream call abandoned: every request waiting on it has ended');
+  private abandoned(lane: Lane, spec: AnyRequest, method: string, attempt: number, error: unknown, durationMs?: number): RequestEndedError {
+    const { endpointClass } = lane;
+    if (durationMs !== undefined) this.options.telemetry.upstreamCall(this.serviceName, 'aborted', durationMs, endpointClass);
+    this.options.logger.debug(
+      { serviceName: this.serviceName, endpointClass, method, url: spec.url.href, attempt: attempt + 1, err: error },
+      'upstream call abandoned: every request waiting on it has ended',
+    );
     return new RequestEndedError(error);
   }
 
@@ -226,7 +258,7 @@ export class UpstreamClient {
     return { status: response.statusCode, headers: response.headers, body: parsed.data };
   }
 
-  private toUpstreamError(error: unknown): UpstreamError | RequestEndedError {
+  private toUpstreamError(error: unknown, lane: Lane): UpstreamError | RequestEndedError {
     if (error instanceof UpstreamError || error instanceof RequestEndedError) return error;
     const name = this.serviceName;
     if (error instanceof UpstreamFailure) {
@@ -241,10 +273,10 @@ export class UpstreamClient {
       return new UpstreamError(error.code, name, message, { cause: error });
     }
     if ((error as { code?: unknown })?.code === 'EOPENBREAKER') {
-      this.options.telemetry.upstreamCall(name, 'rejected', 0);
+      this.options.telemetry.upstreamCall(name, 'rejected', 0, lane.endpointClass);
       return new UpstreamError(ErrorCode.UPSTREAM_UNAVAILABLE, name, `The ${name} service is unavailable.`, { cause: error });
     }
-    this.options.logger.error({ serviceName: name, err: error }, 'unexpected error in the upstream client');
+    this.options.logger.error({ serviceName: name, endpointClass: lane.endpointClass, err: error }, 'unexpected error in the upstream client');
     return new UpstreamError(ErrorCode.UPSTREAM_UNAVAILABLE, name, `The ${name} service is unavailable.`, { cause: error });
   }
 }

@@ -62,6 +62,26 @@ export function classifyThrown(error: unknown, timedOut: boolean): UpstreamFailu
   });
 }
 
+/**
+ * A call its endpoint class could not take: the queue was full (refused at once), or the budget ran out
+ * while it waited for a slot. It was never sent, so it says nothing about the upstream's health.
+ */
+export function overloadFailure(why: 'queue_full' | 'queue_timeout', cause?: unknown): UpstreamFailure {
+  return why === 'queue_full'
+    ? new UpstreamFailure('UPSTREAM_UNAVAILABLE', 'overloaded', 'endpoint class saturated: its queue is full', { retryable: false, tripsBreaker: false, cause })
+    : new UpstreamFailure('UPSTREAM_TIMEOUT', 'overloaded', 'endpoint class saturated: no slot came free in time for an answer', { retryable: false, tripsBreaker: false, cause });
+}
+
+/**
+ * A timeout of an attempt the upstream had for less than `fairShareMs`: the call spent its budget waiting
+ * for a slot or on earlier attempts, so running out of time says little about the upstream. It is
+ * reported as a timeout but does not count towards the breaker.
+ */
+export function heldAgainstUpstream(failure: UpstreamFailure, inFlightMs: number, fairShareMs: number): UpstreamFailure {
+  if (failure.outcome !== 'timeout' || !failure.tripsBreaker || inFlightMs >= fairShareMs) return failure;
+  return new UpstreamFailure(failure.code, failure.outcome, `${failure.message}, after ${Math.round(inFlightMs)} ms in flight`, { ...failure.options, tripsBreaker: false });
+}
+
 /** An HTTP status the caller did not accept. */
 export function failureForStatus(status: number): UpstreamFailure {
   if (status >= 500 || status === 429 || status === 408) {

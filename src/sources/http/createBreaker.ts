@@ -6,18 +6,20 @@ import type { Telemetry } from '../../telemetry';
 import { UpstreamFailure } from './UpstreamFailure';
 
 /**
- * One circuit breaker per upstream (opossum): after enough failures in the window it fails fast for
- * `resetMs`, so a dead upstream costs a response nothing, then lets one trial call through and closes
- * again when that succeeds. Every state change is reported and logged.
+ * One circuit breaker per upstream endpoint class (opossum): after enough failures in the window it fails
+ * fast for `resetMs`, so a dead upstream (or a dead part of one) costs a response nothing, then lets one
+ * trial call through and closes again when that succeeds. Every state change is reported and logged.
+ * `endpointClass` is absent for an upstream that is one class.
  */
 export function createBreaker<A extends unknown[], R>(
   serviceName: string,
   policy: BreakerPolicy,
   action: (...args: A) => Promise<R>,
   deps: { telemetry: Telemetry; logger: Logger },
+  endpointClass?: string,
 ): CircuitBreaker<A, R> {
   const breaker: CircuitBreaker<A, R> = new CircuitBreaker<A, R>(action, {
-    name: serviceName,
+    name: endpointClass === undefined ? serviceName : `${serviceName}/${endpointClass}`,
     // The client enforces its own deadline per call (retries included) and aborts the request with it;
     // opossum's timeout could not abort the request.
     timeout: false,
@@ -33,18 +35,19 @@ export function createBreaker<A extends unknown[], R>(
     errorFilter: (error: unknown): boolean => (error instanceof RequestEndedError ? !breaker.halfOpen : error instanceof UpstreamFailure && !error.tripsBreaker),
     enableSnapshots: false,
   });
-  deps.telemetry.breakerState(serviceName, 'closed');
+  const names = endpointClass === undefined ? { serviceName } : { serviceName, endpointClass };
+  deps.telemetry.breakerState(serviceName, 'closed', endpointClass);
   breaker.on('open', () => {
-    deps.telemetry.breakerState(serviceName, 'open');
-    deps.logger.warn({ serviceName, resetMs: policy.resetMs }, 'upstream circuit breaker opened: failing fast');
+    deps.telemetry.breakerState(serviceName, 'open', endpointClass);
+    deps.logger.warn({ ...names, resetMs: policy.resetMs }, 'upstream circuit breaker opened: failing fast');
   });
   breaker.on('halfOpen', () => {
-    deps.telemetry.breakerState(serviceName, 'half_open');
-    deps.logger.info({ serviceName }, 'upstream circuit breaker half-open: trying one call');
+    deps.telemetry.breakerState(serviceName, 'half_open', endpointClass);
+    deps.logger.info(names, 'upstream circuit breaker half-open: trying one call');
   });
   breaker.on('close', () => {
-    deps.telemetry.breakerState(serviceName, 'closed');
-    deps.logger.info({ serviceName }, 'upstream circuit breaker closed: upstream recovered');
+    deps.telemetry.breakerState(serviceName, 'closed', endpointClass);
+    deps.logger.info(names, 'upstream circuit breaker closed: upstream recovered');
   });
   return breaker;
 }

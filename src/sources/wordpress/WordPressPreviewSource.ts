@@ -9,6 +9,7 @@ import { alignToKeys, chunk } from '../batchKeys';
 import { embeddedFeaturedMedia } from './mapWordPressRecords';
 import { mapWordPressPreview } from './mapWordPressPreview';
 import { restUrl } from './restRoot';
+import { wordPressEndpointClass } from './wordPressEndpointClass';
 import type { QueryParams } from './WordPressApi';
 import { isUsableSlug, isWordPressId } from './wordPressIds';
 import { AUTOSAVE_FIELDS, PREVIEW_POST_FIELDS, WpAutosave, WpPreviewPost } from './wordPressPreviewSchemas';
@@ -101,6 +102,7 @@ export class WordPressPreviewSource implements PreviewPostSource {
 
   private async get<T>(route: string, params: QueryParams, schema: z.ZodType<T>, call?: SourceCallContext): Promise<T> {
     const url = restUrl(await this.options.restRoot(), `wp/v2/${route}`, params);
-    return (await this.client.request({ url, schema, call, headers: this.authorization })).body;
+    // The public calls' endpoint classes, on this client's own slots and breakers.
+    return (await this.client.request({ url, schema, call, headers: this.authorization, endpointClass: wordPressEndpointClass(route, params) })).body;
   }
 }

@@ -47,3 +47,14 @@ export function restUrl(root: string | URL, route: string, params: Record<string
   }
   return url;
 }
+
+/**
+ * `root` moved onto `siteUrl`'s origin (scheme, host and port), its path and query kept. WordPress
+ * advertises its REST root under its own "Site Address", which may be a public origin (a CDN) when the
+ * gateway is configured with an internal one: the gateway keeps talking to the origin it was given.
+ * A relative root is read against `siteUrl`.
+ */
+export function onOrigin(root: string, siteUrl: string): URL {
+  const advertised = new URL(root, siteUrl);
+  return new URL(`${advertised.pathname}${advertised.search}`, new URL(siteUrl).origin);
+}

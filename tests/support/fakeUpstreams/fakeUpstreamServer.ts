@@ -48,6 +48,8 @@ export interface FaultRule {
   fault: Fault;
   /** Only requests whose route matches (a prefix string or a pattern); every route when absent. */
   route?: string | RegExp;
+  /** Only requests this says yes to (their query, say), besides `route`. */
+  when?: (request: FakeRequest) => boolean;
   /** Applies to this many matching requests, then lapses; forever when absent. */
   times?: number;
 }
@@ -62,10 +64,15 @@ export interface FakeUpstream {
   count(route?: string | RegExp): number;
   resetCounts(): void;
   /** Adds a fault rule; the first matching rule wins. */
-  inject(fault: Fault, options?: { route?: string | RegExp; times?: number }): void;
+  inject(fault: Fault, options?: { route?: string | RegExp; when?: (request: FakeRequest) => boolean; times?: number }): void;
   clearFaults(): void;
   /** Fixed latency added to every answer, changeable while running. */
   setLatency(ms: number): void;
+  /**
+   * Answers at most `count` requests at once, like a site with that many PHP workers: the others wait
+   * their turn (unanswered, their connection open) before their latency starts. Unlimited when absent.
+   */
+  setWorkers(count: number | undefined): void;
   /** Connections open to the server right now, idle keep-alive ones included. */
   openConnections(): number;
   /** Requests neither answered nor cut off yet: a hung request counts until its connection closes. */
@@ -90,6 +97,29 @@ export async function startFakeUpstream(options: FakeUpstreamOptions): Promise<F
   const timers = new Set<NodeJS.Timeout>();
   let latencyMs = options.latencyMs ?? 0;
   let openRequests = 0;
+  let workers: number | undefined;
+  let busyWorkers = 0;
+  const waitingForWorker: (() => void)[] = [];
+  /** Runs `work` on a free worker; `work` calls the release it gets once its answer is done. */
+  const onWorker = (res: ServerResponse, work: (release: () => void) => void) => {
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      busyWorkers -= 1;
+      const next = waitingForWorker.shift();
+      if (next) next();
+    };
+    const start = () => {
+      busyWorkers += 1;
+      // A request its client gave up on while it waited is not worked on.
+      if (res.destroyed) return release();
+      res.once('close', release);
+      work(release);
+    };
+    if (workers === undefined || busyWorkers < workers) start();
+    else waitingForWorker.push(start);
+  };
   let base = '';
 
   const later = (ms: number, run: () => void) => {
@@ -104,8 +134,8 @@ export async function startFakeUpstream(options: FakeUpstreamOptions): Promise<F
   const matches = (pattern: string | RegExp | undefined, route: string) =>
     pattern === undefined || (typeof pattern === 'string' ? route.startsWith(pattern) : pattern.test(route));
 
-  const takeFault = (route: string): Fault | undefined => {
-    const index = rules.findIndex((rule) => matches(rule.route, route));
+  const takeFault = (request: FakeRequest): Fault | undefined => {
+    const index = rules.findIndex((rule) => matches(rule.route, request.route) && (rule.when === undefined || rule.when(request)));
     const rule = rules[index];
     if (!rule) return undefined;
     if (rule.times !== undefined && --rule.times <= 0) rules.splice(index, 1);
@@ -122,12 +152,17 @@ export async function startFakeUpstream(options: FakeUpstreamOptions): Promise<F
     });
     // Drain any request body so keep-alive connections stay usable.
     req.resume();
-    const fault = takeFault(request.route);
+    const fault = takeFault(request);
     if (fault?.type === 'reset') return void req.socket.destroy();
     if (fault?.type === 'hang') return;
-    later(latencyMs + (fault?.type === 'delay' ? fault.ms : 0), () => {
-      void answer(fault, request).then((reply) => send(reply, fault, request, res));
-    });
+    onWorker(res, (release) =>
+      later(latencyMs + (fault?.type === 'delay' ? fault.ms : 0), () => {
+        void answer(fault, request).then((reply) => {
+          send(reply, fault, request, res);
+          if (fault?.type !== 'slow-body') release();
+        });
+      }),
+    );
   });
   const answer = async (fault: Fault | undefined, request: FakeRequest): Promise<FakeReply> => {
     const faulted = faultReply(fault, options.errorBody);
@@ -175,6 +210,9 @@ export async function startFakeUpstream(options: FakeUpstreamOptions): Promise<F
     },
     setLatency: (ms) => {
       latencyMs = ms;
+    },
+    setWorkers: (count) => {
+      workers = count;
     },
     openConnections: () => sockets.size,
     openRequests: () => openRequests,
