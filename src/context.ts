@@ -1,8 +1,10 @@
 import type { GatewayCache } from './cache/GatewayCache';
 import { ANONYMOUS, type Principal } from './identity/Authenticator';
 import { createLoaders, type Loaders } from './loaders/createLoaders';
+import { createPreviewLoaders, type PreviewLoaders } from './loaders/previewLoaders';
 import type { RequestOutcome } from './requestOutcome';
 import type { RequestScope } from './requestScope';
+import type { PreviewPostSource } from './sources/PreviewPostSource';
 import type { Sources } from './sources/types';
 import { noopTelemetry, type Telemetry } from './telemetry';
 
@@ -16,12 +18,16 @@ export interface GatewayContext {
   /** Who asked: anonymous, a reader or an editor (verified at the HTTP edge). */
   principal: Principal;
   loaders: Loaders;
+  /** Editors' previews, never cached; only for an editor, and only when previews are on. */
+  previews: PreviewLoaders | undefined;
 }
 
 export interface ContextDeps {
   sources: Sources;
   cache: GatewayCache;
   telemetry?: Telemetry;
+  /** Where previews read posts; absent when previews are off. */
+  previews?: PreviewPostSource;
 }
 
 export function createContext(deps: ContextDeps, scope: RequestScope, outcome: RequestOutcome, principal: Principal = ANONYMOUS): GatewayContext {
@@ -39,5 +45,6 @@ export function createContext(deps: ContextDeps, scope: RequestScope, outcome: R
       onBatch: (loader, size) => telemetry.loaderBatch(loader, size),
       call: scope,
     }),
+    previews: principal.kind === 'editor' && deps.previews ? createPreviewLoaders(deps.previews, scope) : undefined,
   };
 }

@@ -8,6 +8,8 @@ export const ErrorCode = {
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
   UPSTREAM_BAD_RESPONSE: 'UPSTREAM_BAD_RESPONSE',
+  /** The upstream refused the gateway's own credentials (401/403): a wrong or revoked WordPress application password. */
+  UPSTREAM_UNAUTHORIZED: 'UPSTREAM_UNAUTHORIZED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** The request ran longer than REQUEST_TIMEOUT_MS. */
   GATEWAY_TIMEOUT: 'GATEWAY_TIMEOUT',
@@ -17,6 +19,8 @@ export const ErrorCode = {
   QUERY_NOT_IN_SAFELIST: 'QUERY_NOT_IN_SAFELIST',
   /** HTTP 401: missing or invalid credentials (a webhook signature, a token). */
   UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The caller is known (or anonymous) but may not have this: a preview without an editor's preview token. */
+  FORBIDDEN: 'FORBIDDEN',
   /** HTTP 404: no such route, or a route that is turned off. */
   NOT_FOUND: 'NOT_FOUND',
   /** HTTP 405: the route does not take this method. */
@@ -40,7 +44,9 @@ const CLIENT_SAFE_CODES: ReadonlySet<string> = new Set([
   ErrorCode.UPSTREAM_UNAVAILABLE,
   ErrorCode.UPSTREAM_TIMEOUT,
   ErrorCode.UPSTREAM_BAD_RESPONSE,
+  ErrorCode.UPSTREAM_UNAUTHORIZED,
   ErrorCode.GATEWAY_TIMEOUT,
+  ErrorCode.FORBIDDEN,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
@@ -51,6 +57,13 @@ const CLIENT_SAFE_CODES: ReadonlySet<string> = new Set([
 export class BadUserInputError extends GraphQLError {
   constructor(message: string, details: Record<string, unknown> = {}) {
     super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...details } });
+  }
+}
+
+/** The caller may not have what it asked for; the message says what would be needed, never why a token failed. */
+export class ForbiddenError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.FORBIDDEN } });
   }
 }
 
@@ -68,7 +81,8 @@ export function assertIntInRange(argumentName: string, value: number, min: numbe
 export type UpstreamErrorCode =
   | typeof ErrorCode.UPSTREAM_UNAVAILABLE
   | typeof ErrorCode.UPSTREAM_TIMEOUT
-  | typeof ErrorCode.UPSTREAM_BAD_RESPONSE;
+  | typeof ErrorCode.UPSTREAM_BAD_RESPONSE
+  | typeof ErrorCode.UPSTREAM_UNAUTHORIZED;
 
 /**
  * An upstream failed. Carries the service name so clients and operators know which dependency degraded,

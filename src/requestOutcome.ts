@@ -28,12 +28,22 @@ export class RequestOutcome {
   readonly degradations: GraphQLError[] = [];
   /** Set by the HTTP cache plugin when shared caches may keep the response. */
   shared: SharedCacheVerdict | undefined;
+  /**
+   * Set by a resolver that resolved something meant for this caller alone (an editor's preview, a reader's
+   * own data): the answer is then `private, no-store` whatever else it holds, and no shared cache keeps it.
+   */
+  privateAnswer = false;
 
   constructor(
     /** The request carried credentials: answered for this caller only, never shared. */
     readonly credentialed: boolean,
     public responseCache: ResponseCacheStatus = 'BYPASS',
   ) {}
+
+  /** Marks the answer as this caller's alone; it can never be undone for the request. */
+  markPrivate(): void {
+    this.privateAnswer = true;
+  }
 
   /** Anything that makes the data incomplete or old: such an answer is never kept by shared caches. */
   get degraded(): boolean {

@@ -69,6 +69,13 @@ export function generateDemoNewsroom(): DemoNewsroom {
     return { id, slug, titleHtml, status, date, modified, authorIds: authors, topicIds, excerptHtml, contentHtml, image };
   });
 
+  const idBySlug = new Map(posts.map((post) => [post.slug, post.id]));
+  const autosaves = HANDWRITTEN.flatMap((story) =>
+    story.autosave
+      ? [{ postId: lookup(idBySlug, slugify(story.title)), titleHtml: story.autosave.title, excerptHtml: story.autosave.excerpt, contentHtml: renderBody(story.autosave.body), modified: story.autosave.modified }]
+      : [],
+  );
+
   return {
     authors: AUTHORS.map((a) => ({
       id: a.id, slug: a.slug, name: a.name, bioHtml: `<p>${a.bio}</p>`,
@@ -76,6 +83,7 @@ export function generateDemoNewsroom(): DemoNewsroom {
     })),
     topics: TOPICS.map(([id, slug, name, kind, description]) => ({ id, slug, name, kind, descriptionHtml: `<p>${description}</p>` })),
     posts,
+    autosaves,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { DemoPost } from '../../src/sources/demo/DemoNewsroom';
 
-// Hand-written stories: the reference article, its six related stories, and posts readers never see.
+// Hand-written stories: the reference article (with an unpublished autosave), its six related stories, and
+// posts readers never see (one of each workflow status).
 
 export interface HandWritten {
   title: string;
@@ -11,6 +12,8 @@ export interface HandWritten {
   authors: string[];
   topics: string[];
   alt: string | null;
+  /** Changes an editor has made but not published yet (an autosave): only previews show them. */
+  autosave?: { title: string; excerpt: string | null; body: string[]; modified: string };
 }
 
 export const HANDWRITTEN: readonly HandWritten[] = [
@@ -29,7 +32,13 @@ export const HANDWRITTEN: readonly HandWritten[] = [
       'Historical disputes, including over Japan&#8217;s colonial rule of the Korean Peninsula and wartime forced labour, have strained relations in the past. Takaichi is known for her conservative views, but both leaders have signalled that they want to keep those issues from derailing practical cooperation on the economy and security.',
       'Analysts in Seoul said the visit could help sustain so-called shuttle diplomacy, in which the leaders of the two countries visit each other regularly, and lay the groundwork for a trilateral summit with China. North Korea&#8217;s weapons programmes are expected to feature prominently in the talks.',
       'The two leaders are also expected to discuss cooperation on semiconductors, energy and tourism. Travel between the countries has boomed, with nearly 9 million South Korean visitors to Japan in 2024. For more, see our <a href="https://www.example-news.test/topic/asia">Asia coverage</a>.',
-    ] },
+    ],
+    // The desk's unpublished update of the story: what an editor's preview shows, and readers must not see.
+    autosave: { modified: '2026-01-12T10:30:00.000Z', title: 'Lee Jae Myung Lands in Osaka for Summit with Takaichi (Update in Progress)',
+      excerpt: '<p>Lee arrived in Osaka on Tuesday morning; talks with Takaichi open in Nara this afternoon.</p>', body: [
+        'UPDATE IN PROGRESS &#8212; President Lee Jae Myung arrived in Osaka on Tuesday morning and travels to Nara for the opening session of his summit with Prime Minister Sanae Takaichi.',
+        'TK: arrival quotes, pool photo, timing of the joint statement.',
+      ] } },
   { title: 'Indian Idol 3 Star Prashant Tamang Passes Away in His Sleep', date: '2026-01-11T06:40:00.000Z', status: 'publish',
     authors: ['sofia-marchetti'], topics: ['world', 'asia', 'entertainment', 'obituaries'], alt: 'Prashant Tamang performs on stage at a concert',
     excerpt: '<p>Beloved singer-actor Prashant Tamang dies naturally in sleep. Fans and family pay emotional tributes to the <em>Indian Idol</em> winner from Darjeeling.</p>', body: [
@@ -112,11 +121,11 @@ export const HANDWRITTEN: readonly HandWritten[] = [
     authors: ['saif-rahman'], topics: ['asia'], alt: null, excerpt: '<p>Internal guidance for the desk.</p>', body: [
       'Korean names: family name first, no hyphen for the president (Lee Jae Myung). Japanese names: given name first in English copy (Sanae Takaichi).',
     ] },
-  { title: 'Budget Preview: What to Expect From Canberra', date: '2026-01-19T20:00:00.000Z', status: 'draft',
+  { title: 'Budget Preview: What to Expect From Canberra', date: '2026-01-19T20:00:00.000Z', status: 'pending',
     authors: ['oliver-grant'], topics: ['australia', 'politics', 'business'], alt: null, excerpt: null, body: [
       'Placeholder until the treasurer&#8217;s office briefs the press gallery.',
     ] },
-  { title: 'Embargoed: Quarterly Trade Figures for Southeast Asia', date: '2026-01-16T01:00:00.000Z', status: 'private',
+  { title: 'Embargoed: Quarterly Trade Figures for Southeast Asia', date: '2026-01-16T01:00:00.000Z', status: 'future',
     authors: ['priya-natarajan', 'saif-rahman'], topics: ['asia', 'business', 'trade'], alt: null, excerpt: null, body: [
       'Embargoed until the statistics offices release their figures. Numbers below are provisional and must not be quoted.',
     ] },

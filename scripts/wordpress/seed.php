@@ -212,6 +212,60 @@ foreach ($seed['posts'] as $post) {
     }
     $manifest['posts'][$post['slug']] = $id;
 }
+
+// What previews need (seed.json's `preview`): an editor, unsaved changes to a published post, and a draft
+// that nobody named. The editor's application password is made by setup.sh (app-password.php), after this.
+$preview = $seed['preview'];
+$editor_id = check(wp_insert_user(slashed([
+    'user_login' => $preview['editor']['slug'],
+    'user_nicename' => $preview['editor']['slug'],
+    'display_name' => $preview['editor']['name'],
+    'nickname' => $preview['editor']['name'],
+    'user_email' => $preview['editor']['slug'] . '@newsroom.test',
+    'user_pass' => wp_generate_password(32),
+    'role' => 'editor',
+])), "editor {$preview['editor']['slug']}");
+
+// The editor edits a published post and leaves it unsaved: WordPress keeps that as the editor's autosave,
+// a revision dated now, so newer than the post.
+wp_set_current_user($editor_id);
+$autosaved_id = $manifest['posts'][$preview['autosave']['post']] ?? fail("unknown post {$preview['autosave']['post']} for the autosave");
+$autosave_id = check(_wp_put_post_revision([
+    'ID' => $autosaved_id,
+    'post_title' => $preview['autosave']['title'],
+    'post_excerpt' => $preview['autosave']['excerpt'],
+    'post_content' => block_content($preview['autosave']['paragraphs'], null),
+], true), 'autosave');
+if (!wp_is_post_autosave($autosave_id)) {
+    fail("the autosave of {$preview['autosave']['post']} was stored as another kind of revision");
+}
+
+// A draft saved without a slug: WordPress gives a draft none until it is published.
+$unnamed = $preview['unnamedDraft'];
+$unnamed_author = $manifest['authors'][$unnamed['author']] ?? fail("unknown author {$unnamed['author']}");
+wp_set_current_user($unnamed_author);
+$unnamed_date = gmdate('Y-m-d H:i:s', strtotime($unnamed['date']));
+$unnamed_id = check(wp_insert_post(slashed([
+    'post_type' => 'post',
+    'post_title' => $unnamed['title'],
+    'post_content' => block_content($unnamed['paragraphs'], null),
+    'post_status' => 'draft',
+    'post_author' => $unnamed_author,
+    'post_date' => $unnamed_date,
+    'post_date_gmt' => $unnamed_date,
+    'post_category' => array_map(fn ($slug) => $manifest['categories'][$slug] ?? fail("unknown category $slug"), $unnamed['categories']),
+    'comment_status' => 'closed',
+]), true), 'unnamed draft');
+if (get_post($unnamed_id)->post_name !== '') {
+    fail('the unnamed draft was given a slug');
+}
+$manifest['preview'] = [
+    'editor' => $preview['editor']['slug'],
+    'editorId' => $editor_id,
+    'autosavedPostId' => $autosaved_id,
+    'autosaveId' => $autosave_id,
+    'unnamedDraftId' => $unnamed_id,
+];
 wp_set_current_user(0);
 
 // Stored last: setup.sh treats a database with this fingerprint as completely seeded.

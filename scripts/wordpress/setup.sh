@@ -57,7 +57,7 @@ ensure_mariadb() {
 if [ "${1:-}" = "--remove" ]; then
   ensure_mariadb
   mariadb_root -e "DROP DATABASE IF EXISTS \`$DB_NAME\`; DROP USER IF EXISTS '$DB_USER'@'localhost';"
-  rm -rf "$SITE_DIR" "$WORK_DIR/manifest.json" "$WORK_DIR"/*.log "$WORK_DIR/.db-password"
+  rm -rf "$SITE_DIR" "$WORK_DIR/manifest.json" "$WORK_DIR"/*.log "$WORK_DIR/.db-password" "$WORK_DIR/preview-app-password"
   log "removed database $DB_NAME, its user and $WORK_DIR's site"
   exit 0
 fi
@@ -162,6 +162,12 @@ ensure_seeded() {
   mv "$WORK_DIR/manifest.json.tmp" "$WORK_DIR/manifest.json"
 }
 
+# The editor's application password for the preview tests: kept while it still works, else made anew.
+# Only in the work directory, readable by its owner only; never printed.
+ensure_preview_login() {
+  (umask 077 && php "$HERE/app-password.php" "$SITE_DIR" "$HERE/seed.json" "$WORK_DIR/preview-app-password")
+}
+
 ensure_packages
 ensure_mariadb
 ensure_site_copy
@@ -169,5 +175,6 @@ install_switches
 ensure_database
 write_wp_config
 ensure_seeded
+ensure_preview_login
 
-log "ready: $SITE_DIR (database $DB_NAME, ids in $WORK_DIR/manifest.json); serve it with scripts/wordpress/serve.sh [port]"
+log "ready: $SITE_DIR (database $DB_NAME, ids in $WORK_DIR/manifest.json, the preview editor's application password in $WORK_DIR/preview-app-password); serve it with scripts/wordpress/serve.sh [port]"

@@ -51,6 +51,8 @@ define('DISABLE_WP_CRON', true);
 define('AUTOMATIC_UPDATER_DISABLED', true);
 define('WP_AUTO_UPDATE_CORE', false);
 define('WP_HTTP_BLOCK_EXTERNAL', true);
+/* 'local' also lets application passwords (the gateway's preview login) work over this loopback plain HTTP;
+   any other site allows them over HTTPS only. */
 define('WP_ENVIRONMENT_TYPE', 'local');
 
 /* PHP notices must never end up inside a JSON body; they go to the work directory's log instead. */

@@ -2,6 +2,7 @@ import type { CacheConfig } from './cache';
 import type { HttpConfig } from './http';
 import type { QueryLimits } from './limits';
 import type { PersistedOperationsConfig } from './persistedOperations';
+import type { PreviewConfig } from './preview';
 import type { RedisSectionConfig } from './redis';
 import type { ResponseCacheConfig } from './responseCache';
 import type { ServerConfig } from './server';
@@ -18,7 +19,8 @@ export interface Config
     ResponseCacheConfig,
     WebhookConfig,
     UpstreamsConfig,
-    SubgraphConfig {
+    SubgraphConfig,
+    PreviewConfig {
   http: HttpConfig;
   limits: QueryLimits;
 }

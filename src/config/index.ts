@@ -2,6 +2,7 @@ import type { Config } from './Config';
 import { configFileSchema, fieldAt, readConfigFile } from './configFile';
 import type { EntityKindTable } from './entityKinds';
 import { readEnvironment } from './environment';
+import { previewProblems } from './preview';
 import type { BuildContext, Section } from './Section';
 import { gatewaySections } from './sections';
 import { type Layers, resolve, settingsIn, type SettingTree, valuesOf } from './Setting';
@@ -12,6 +13,7 @@ export type { CacheKind, KindCachePolicy, ServiceName, SourceName } from './enti
 export { APOLLO_SANDBOX_ORIGIN, type HttpConfig } from './http';
 export { QUERY_LIMIT_DEFAULTS, type QueryLimits } from './limits';
 export { DEFAULT_PERSISTED_OPERATIONS_MANIFEST } from './persistedOperations';
+export type { PreviewSettings, PreviewTokenKeys } from './preview';
 export type { RedisBreakerPolicy, RedisConfig } from './redis';
 export type { NodeEnv } from './Section';
 export type { LogLevel } from './server';
@@ -86,11 +88,13 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     ...build(sections.webhook),
     ...build(sections.upstreams),
     ...build(sections.subgraph),
+    ...build(sections.preview),
   };
   // A router's query plans are its own documents, never in our manifest: safelisting belongs at the router.
   if (config.subgraph.enabled && config.persistedOperations.only) {
     problems.push(`${sections.subgraph.settings.enabled.name}: a subgraph answers the router's query plans, which are not trusted documents; turn ${sections.persistedOperations.settings.persistedOperations.only.name} off (safelist at the router)`);
   }
+  problems.push(...previewProblems(config.preview, config.sources.posts));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

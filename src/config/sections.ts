@@ -3,6 +3,7 @@ import { ENTITY_KINDS, type EntityKindTable } from './entityKinds';
 import { httpSection } from './http';
 import { limitsSection } from './limits';
 import { persistedOperationsSection } from './persistedOperations';
+import { previewSection } from './preview';
 import { redisSection } from './redis';
 import { responseCacheSection } from './responseCache';
 import { serverSection } from './server';
@@ -23,6 +24,7 @@ export function gatewaySections(kinds: EntityKindTable = ENTITY_KINDS) {
     webhook: webhookSection,
     upstreams: upstreamsSection,
     subgraph: subgraphSection,
+    preview: previewSection,
   };
 }
 

@@ -19,6 +19,11 @@ export interface TokenVerifierOptions {
   audience?: string;
   /** Leeway for `exp` and `nbf`, for clocks a little apart. */
   clockToleranceSeconds: number;
+  /**
+   * Oldest a token may be, from its `iat` (which it must then carry), whatever its `exp` says: keeps
+   * tokens short-lived even when whoever mints them sets a long expiry.
+   */
+  maxTokenAgeSeconds?: number;
   /** Claims the token must carry beyond `sub` (for example `preview: true` for editors). */
   requireClaims?: (claims: JWTPayload) => string | undefined;
 }
@@ -70,6 +75,7 @@ export class TokenVerifier {
       issuer: options.issuer,
       audience: options.audience,
       clockTolerance: options.clockToleranceSeconds,
+      maxTokenAge: options.maxTokenAgeSeconds,
       algorithms: this.secret ? SECRET_ALGORITHMS : JWKS_ALGORITHMS,
     };
     let payload: JWTPayload;

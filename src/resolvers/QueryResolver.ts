@@ -10,18 +10,33 @@ import { PostConnection } from '../schema/PostConnection';
 import { Topic } from '../schema/Topic';
 import type { PostFilter } from '../sources/types';
 import { emptyConnection, loadPostConnection } from './loadPostConnection';
+import { previewPost } from './previewPost';
 
 @Resolver()
 export class QueryResolver {
-  @Query(() => Post, { nullable: true, description: 'One article, by `slug` or by `id` (give exactly one). Null when it does not exist or is not public.' })
+  @Query(() => Post, {
+    nullable: true,
+    description: 'One article, by `slug` or by `id` (give exactly one). Null when it does not exist or is not public (unless previewed).',
+  })
   async post(
-    @Ctx() { loaders }: GatewayContext,
+    @Ctx() context: GatewayContext,
     @Arg('slug', () => String, { nullable: true, description: 'The article\'s slug, as in its URL.' }) slug?: string | null,
-    @Arg('id', () => ID, { nullable: true, description: 'The article\'s global id.' }) id?: string | null,
+    @Arg('id', () => ID, { nullable: true, description: 'The article\'s global id (drafts without a slug yet are previewed by id).' }) id?: string | null,
+    @Arg('preview', () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description:
+        'The latest revision as editors see it, whatever its status (drafts, pending, scheduled, private, unpublished changes). Needs an editor\'s preview token (FORBIDDEN otherwise); answered privately and never cached. See the README section "Previews".',
+    })
+    preview?: boolean | null,
   ): Promise<Post | null> {
+    const { loaders } = context;
+    // Before anything can fail: a preview request's answer is private even when it is an error.
+    if (preview === true) context.outcome.markPrivate();
     if ((slug == null) === (id == null)) {
       throw new BadUserInputError('Give exactly one of the arguments "slug" and "id".', { argumentName: slug == null ? 'slug' : 'id' });
     }
+    if (preview === true) return previewPost(context, slug ?? null, id ?? null);
     if (slug != null) return loaders.postBySlug.load(slug);
     const { type, localId } = fromGlobalId(id as string);
     return type === 'Post' ? loaders.postById.load(localId) : null;

@@ -3,10 +3,11 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 import { CACHE_HINT } from './cacheControl';
 import { Image } from './Image';
 import { Node } from './Node';
+import type { PostStatus } from './PostStatus';
 
 /** An article as the gateway stores it. Foreign keys are data here; resolvers turn them into objects. */
 @Directive(CACHE_HINT.post)
-@ObjectType({ simpleResolvers: true, implements: Node, description: 'A published article.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'An article: as readers see it, or, through `post(preview: true)`, as its editors see it.' })
 export class Post implements Node {
   /** The upstream's own id; the GraphQL `id` field is the opaque global id made from it. */
   id!: string;
@@ -41,4 +42,10 @@ export class Post implements Node {
   featuredImage!: Image | null;
 
   wordCount!: number;
+
+  /** Set by preview sources only; a post read the public way is published (see PostStatusResolver). */
+  status?: PostStatus;
+
+  /** Set on records read through the preview path only, which never enter a cache. */
+  isPreview?: true;
 }

@@ -3,6 +3,7 @@ import { specifiedDirectives, type GraphQLInterfaceType, type GraphQLSchema } fr
 import { buildSchemaSync } from 'type-graphql';
 import { AuthorResolver } from '../resolvers/AuthorResolver';
 import { PostResolver } from '../resolvers/PostResolver';
+import { PostStatusResolver } from '../resolvers/PostStatusResolver';
 import { QueryResolver } from '../resolvers/QueryResolver';
 import { RelatedStoryResolver } from '../resolvers/RelatedStoryResolver';
 import { TopicResolver } from '../resolvers/TopicResolver';
@@ -16,7 +17,7 @@ let schema: GraphQLSchema | undefined;
 /** The public schema. Built once per process: building walks every decorator and is not cheap. */
 export function buildGatewaySchema(): GraphQLSchema {
   if (schema) return schema;
-  const resolvers = [QueryResolver, PostResolver, AuthorResolver, TopicResolver, RelatedStoryResolver] as const;
+  const resolvers = [QueryResolver, PostResolver, PostStatusResolver, AuthorResolver, TopicResolver, RelatedStoryResolver] as const;
   schema = buildSchemaSync({
     resolvers,
     validate: false,

@@ -6,10 +6,12 @@ import { AuthorsServiceSource } from './http/AuthorsServiceSource';
 import { RelatedServiceSource } from './http/RelatedServiceSource';
 import { TopicsServiceSource } from './http/TopicsServiceSource';
 import { UpstreamClient } from './http/UpstreamClient';
+import type { PreviewPostSource } from './PreviewPostSource';
 import type { SourceMemo, Sources } from './types';
 import { WordPressApi } from './wordpress/WordPressApi';
 import { WordPressAuthorSource } from './wordpress/WordPressAuthorSource';
 import { WordPressPostSource } from './wordpress/WordPressPostSource';
+import { WordPressPreviewSource } from './wordpress/WordPressPreviewSource';
 import { type PartialRail, WordPressRelatedSource } from './wordpress/WordPressRelatedSource';
 import { WordPressTopicSource } from './wordpress/WordPressTopicSource';
 import { RecentPostSummaries } from './wordpress/RecentPostSummaries';
@@ -24,6 +26,8 @@ export interface SourceDeps {
 
 export interface GatewaySources {
   sources: Sources;
+  /** Where editors' previews read posts, when previews are on (never cached; see PreviewPostSource). */
+  previews?: PreviewPostSource;
   /** Closes upstream connection pools and breaker timers; call after the server stopped taking requests. */
   close(): Promise<void>;
 }
@@ -89,8 +93,23 @@ export function createSources(config: Config, deps: SourceDeps): GatewaySources 
     related = choice.related === 'wordpress' ? new WordPressRelatedSource(wordpressApi(), summaries, partialRailsMemo(config, deps)) : demoSource();
   }
 
+  // Previews read the posts' own upstream: the demo newsroom, or WordPress as the configured editor on a
+  // client of its own (pool, breaker), so that nothing it answers is ever shared with a public call.
+  let previews: PreviewPostSource | undefined;
+  const previewLogin = config.preview?.wordpress;
+  if (config.preview && choice.posts === 'demo') previews = demoSource();
+  else if (config.preview && previewLogin && config.wordpress) {
+    const api = wordpressApi();
+    previews = new WordPressPreviewSource(clientFor('wordpress-preview', config.wordpress.upstream), {
+      restRoot: () => api.restRoot(),
+      user: previewLogin.user,
+      appPassword: previewLogin.appPassword,
+    });
+  }
+
   return {
     sources: { posts, authors, topics, related },
+    previews,
     close: async () => {
       await Promise.all(clients.map((client) => client.close()));
     },

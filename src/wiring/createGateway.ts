@@ -22,6 +22,7 @@ import type { Sources } from '../sources/types';
 import { fanOutTelemetry, type Telemetry } from '../telemetry';
 import { wireCache } from './wireCache';
 import { wireSchema } from './wireSchema';
+import { wirePreviewAudience } from './wirePreview';
 import { wireSources } from './wireSources';
 
 /**
@@ -69,7 +70,7 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
   // Memos are made before the sources that keep them; the cache's key spaces need the sources' names.
   const { ledger, memos } = GatewayCache.prepare();
   const wired = wireSources(config, { logger, telemetry, memos, adapters: adapters.sources });
-  const { sources } = wired;
+  const { sources, previews } = wired;
   const { cache, redis } = wireCache(config, { logger, telemetry, sources, ledger, memos, instanceId: randomUUID() });
 
   const served = await wireSchema(config);
@@ -85,6 +86,10 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
   });
   await apollo.start();
 
+  // Editors first: their tokens carry a claim reader tokens lack. Each feature adds its audience here.
+  const editors = wirePreviewAudience(config, { logger, telemetry });
+  const audiences = [editors.audience].filter((audience) => audience !== undefined);
+
   const checks: ReadinessCheck[] = [...(redis ? [{ name: 'redis', check: () => redis.ping() }] : []), ...(adapters.readinessChecks ?? [])];
   const routes: Record<string, Route> = {
     '/graphql': createGraphqlRoute({
@@ -92,9 +97,8 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
       bodyLimitBytes: config.http.bodyLimitBytes,
       batchMaxOperations: config.http.batchMaxOperations,
       trustedDocuments: { documents: trustedDocuments, only: config.persistedOperations.only },
-      createContext: (scope, outcome, principal) => createContext({ sources, cache, telemetry }, scope, outcome, principal),
-      // Audiences (readers, editors) join here as their features are configured.
-      authenticator: new Authenticator([]),
+      createContext: (scope, outcome, principal) => createContext({ sources, cache, telemetry, previews }, scope, outcome, principal),
+      authenticator: new Authenticator(audiences),
       responseCache: cache.responses ? new ResponseCacheFront(cache.responses, cache.responseMaxTtlSeconds) : undefined,
     }),
     '/healthz': healthRoute,
@@ -146,6 +150,7 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
       await redis?.close();
       // Upstream pools close last: requests still finishing needed them.
       await wired.close();
+      await editors.close();
     },
     closeAllConnections: () => server.closeAllConnections(),
   };

@@ -4,12 +4,18 @@ import type { Config } from '../config';
 import { coalesceSources } from '../sources/coalesceSources';
 import { createSources } from '../sources/createSources';
 import { instrumentSources } from '../sources/instrumentSources';
+import { instrumentPreviews, type PreviewPostSource, readsPreviews } from '../sources/PreviewPostSource';
 import type { Sources } from '../sources/types';
 import type { Telemetry } from '../telemetry';
 
 export interface WiredSources {
   /** What loaders call: coalesced (identical calls in flight shared) and instrumented (metrics per call). */
   sources: Sources;
+  /**
+   * Where previews read posts: a posts adapter that reads previews itself (the demo newsroom), else what
+   * config wired. Neither coalesced nor shared: each preview is read for its own request.
+   */
+  previews: PreviewPostSource | undefined;
   close(): Promise<void>;
 }
 
@@ -30,8 +36,11 @@ export function wireSources(config: Config, deps: { logger: Logger; telemetry: T
     topics: adapters.topics ?? (configured as NonNullable<typeof configured>).sources.topics,
     related: adapters.related ?? (configured as NonNullable<typeof configured>).sources.related,
   };
+  const previewLeaf = adapters.posts ? (readsPreviews(adapters.posts) ? adapters.posts : undefined) : configured?.previews;
+  const previews = config.preview ? previewLeaf : undefined;
   return {
     sources: instrumentSources(coalesceSources(leaves), deps.telemetry),
+    previews: previews && instrumentPreviews(previews, deps.telemetry),
     close: async () => {
       await configured?.close();
     },

@@ -62,7 +62,7 @@ describe('fake WordPress speaks REST API v2 like WordPress', () => {
     expect(((await get(`wp/v2/posts?include=${ids}&orderby=include&_fields=id`)).body as { id: number }[]).map((post) => post.id)).toEqual([older, newest]);
     expect((await get(`wp/v2/posts/${draftId()}`)).body).toMatchObject({ code: 'rest_forbidden', data: { status: 401 } });
     expect((await get('wp/v2/posts/1')).body).toMatchObject({ code: 'rest_post_invalid_id', data: { status: 404 } });
-    expect((await get('wp/v2/posts?status=draft')).status).toBe(401);
+    expect(await get('wp/v2/posts?status=draft')).toMatchObject({ status: 400, body: { code: 'rest_invalid_param', data: { details: { status: { code: 'rest_forbidden_status' } } } } });
   });
 
   it('renders posts as WordPress does: entities in titles, <p> excerpts with a more link, GMT dates without a zone', async () => {

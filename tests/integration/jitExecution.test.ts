@@ -2,10 +2,12 @@ import type { ApolloServer } from '@apollo/server';
 import type { GatewayCache } from '../../src/cache/GatewayCache';
 import { loadConfig } from '../../src/config';
 import { createContext, type GatewayContext } from '../../src/context';
+import { ANONYMOUS, type Principal } from '../../src/identity/Authenticator';
 import { RequestOutcome } from '../../src/requestOutcome';
 import { UpstreamError } from '../../src/errors';
 import { buildGatewaySchema } from '../../src/server/buildGatewaySchema';
 import { createApolloServer } from '../../src/server/createApolloServer';
+import { readsPreviews } from '../../src/sources/PreviewPostSource';
 import type { Sources } from '../../src/sources/types';
 import { memoryGatewayCache } from '../support/memoryCache';
 import { operationFiles } from '../support/operationFiles';
@@ -58,9 +60,10 @@ describe('graphql-jit answers exactly as graphql-js does', () => {
   });
 
   /** Runs one request on both engines, each with a fresh context over the given sources and cache. */
-  const answers = async (query: string, variables: Record<string, unknown>, sources: Sources, cache: GatewayCache) => {
+  const answers = async (query: string, variables: Record<string, unknown>, sources: Sources, cache: GatewayCache, principal: Principal = ANONYMOUS) => {
     const run = async (apollo: ApolloServer<GatewayContext>) => {
-      const contextValue = createContext({ sources, cache }, { requestId: 'req-1', signal: new AbortController().signal }, new RequestOutcome(false));
+      const previews = readsPreviews(sources.posts) ? sources.posts : undefined;
+      const contextValue = createContext({ sources, cache, previews }, { requestId: 'req-1', signal: new AbortController().signal }, new RequestOutcome(false), principal);
       const response = await apollo.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return { status: response.http.status, cacheControl: response.http.headers.get('cache-control'), body: response.body.singleResult };
@@ -74,10 +77,14 @@ describe('graphql-jit answers exactly as graphql-js does', () => {
   it.each(operationFiles().map((file) => [file.name, file.source]))('for %s, found and missing, warm and cold', async (name, source) => {
     const cache = newCache();
     const sources = demoSources();
-    const variableSets = name === 'LatestPosts' ? [{ first: 3 }, { topic: 'no-such-topic' }] : [{ slug: name === 'ArticlePage' ? REFERENCE_SLUG : REFERENCE_AUTHOR.slug }, { slug: 'no-such-slug' }];
-    for (const variables of variableSets) {
-      await answers(source, variables, sources, cache);
-      await answers(source, variables, sources, cache);
+    const variableSets = name === 'LatestPosts' ? [{ first: 3 }, { topic: 'no-such-topic' }] : [{ slug: name.endsWith('ArticlePage') ? REFERENCE_SLUG : REFERENCE_AUTHOR.slug }, { slug: 'no-such-slug' }];
+    // Previews are an editor's: anyone else gets FORBIDDEN, on both engines alike.
+    const principals: Principal[] = name === 'PreviewArticlePage' ? [{ kind: 'editor', editorId: 'ed-1' }, ANONYMOUS] : [ANONYMOUS];
+    for (const principal of principals) {
+      for (const variables of variableSets) {
+        await answers(source, variables, sources, cache, principal);
+        await answers(source, variables, sources, cache, principal);
+      }
     }
     expect(executed.length).toBeGreaterThan(0);
     expect(new Set(executed)).toEqual(new Set(['graphql-jit']));

@@ -2,11 +2,13 @@ import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { buildSchema, type GraphQLSchema } from 'graphql';
 import { createContext } from '../../src/context';
+import { ANONYMOUS, type Principal } from '../../src/identity/Authenticator';
 import { toGlobalId } from '../../src/globalId';
 import { RequestOutcome } from '../../src/requestOutcome';
 import { buildGatewaySchema } from '../../src/server/buildGatewaySchema';
 import { buildGatewaySubgraphSchema } from '../../src/server/subgraph/buildGatewaySubgraphSchema';
 import { createOperationCachePolicy, type CacheableHint } from '../../src/server/httpCache/operationCachePolicy';
+import { readsPreviews } from '../../src/sources/PreviewPostSource';
 import { memoryGatewayCache } from '../support/memoryCache';
 import { operationFiles } from '../support/operationFiles';
 import { demoSources } from '../support/startTestGateway';
@@ -60,8 +62,13 @@ describe('the operation cache policy matches Apollo\'s cache-control plugin', ()
   const sources = demoSources();
   const cache = memoryGatewayCache();
   let comparison: Awaited<ReturnType<typeof startComparison>>;
+  /** Who asks: an editor for previews, anonymous otherwise. */
+  let principal: Principal = ANONYMOUS;
   beforeAll(async () => {
-    comparison = await startComparison(buildGatewaySchema(), () => createContext({ sources, cache }, { requestId: 'test-request', signal: new AbortController().signal }, new RequestOutcome(false)));
+    const previews = readsPreviews(sources.posts) ? sources.posts : undefined;
+    comparison = await startComparison(buildGatewaySchema(), () =>
+      createContext({ sources, cache, previews }, { requestId: 'test-request', signal: new AbortController().signal }, new RequestOutcome(false), principal),
+    );
   });
   afterAll(() => comparison.stop());
 
@@ -76,7 +83,8 @@ describe('the operation cache policy matches Apollo\'s cache-control plugin', ()
     const [reference] = await sources.posts.getPostsBySlugs([REFERENCE_SLUG]);
     const [author] = await sources.authors.getAuthorsByIds(reference?.authorIds ?? []);
     const [topic] = await sources.topics.getTopicsByIds(reference?.topicIds ?? []);
-    const found = { ArticlePage: REFERENCE_SLUG, AuthorPage: author?.slug, TopicPage: topic?.slug }[name];
+    const found = { ArticlePage: REFERENCE_SLUG, PreviewArticlePage: REFERENCE_SLUG, AuthorPage: author?.slug, TopicPage: topic?.slug }[name];
+    principal = name === 'PreviewArticlePage' ? { kind: 'editor', editorId: 'ed-1' } : ANONYMOUS;
     const variableSets = name === 'LatestPosts' ? [{}, { first: 3 }, { topic: 'no-such-topic' }, { search: 'no-such-words-anywhere' }] : [{ slug: found }, { slug: 'no-such-slug' }];
     const policies = [];
     for (const variables of variableSets) policies.push(await expectSame(source, variables));

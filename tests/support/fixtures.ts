@@ -51,3 +51,13 @@ export const SEEDED_TAG_SLUG = 'q-and-a';
 /** Child processes of the contract tests (PHP's server, the built gateway): how long a start may take, and how often a lost port race is retried. */
 export const CHILD_START_TIMEOUT_MS = 30_000;
 export const CHILD_START_ATTEMPTS = 3;
+
+// ---------------------------------------------------------------------------------------------------
+// Editor previews
+
+/** PREVIEW_JWT_SECRET of the tests' gateways. */
+export const TEST_PREVIEW_SECRET = 'test-preview-secret-0123456789-0123456789';
+/** The reference article's unpublished autosave in the demo newsroom: what only a preview shows. */
+export const REFERENCE_AUTOSAVE_TITLE = 'Lee Jae Myung Lands in Osaka for Summit with Takaichi (Update in Progress)';
+/** A phrase of that autosave's body. */
+export const REFERENCE_AUTOSAVE_BODY = 'UPDATE IN PROGRESS';

@@ -33,3 +33,14 @@ describe('Cache-Control of a response', () => {
     expect(cacheControlFor({ ...anonymousQuery, scope: 'PRIVATE' }, settings)).toMatchObject({ header: 'private, max-age=60', shared: false });
   });
 });
+
+describe('Cache-Control of an answer meant for its caller alone (RequestOutcome.markPrivate)', () => {
+  it.each([
+    ['an anonymous, cacheable query', {}],
+    ['errors', { hasErrors: true }],
+    ['no cacheable hint', { maxAgeSeconds: 0 }],
+    ['credentials', { credentialed: true }],
+  ])('is private, no-store and never shared, with %s', (_case, change) => {
+    expect(cacheControlFor({ ...anonymousQuery, ...change, privateAnswer: true }, settings)).toEqual({ header: 'private, no-store', shared: false, maxAgeSeconds: 0 });
+  });
+});

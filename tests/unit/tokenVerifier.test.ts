@@ -37,6 +37,17 @@ describe('TokenVerifier with a shared secret (HS256)', () => {
     expect((await rejection(verifier.verify('not.a.jwt'))).reason).toBe('malformed');
   });
 
+  it('with a maximum token age, refuses a token issued longer ago, or without iat, whatever its exp says', async () => {
+    const shortLived = new TokenVerifier({ keys: { kind: 'secret', secret: SECRET }, clockToleranceSeconds: 5, maxTokenAgeSeconds: 600 });
+    const now = Math.floor(Date.now() / 1000);
+    const issuedAt = (iat: number) =>
+      new SignJWT({ sub: 'a' }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(iat).setExpirationTime(now + 3_600).sign(new TextEncoder().encode(SECRET));
+    await expect(shortLived.verify(await issuedAt(now - 60))).resolves.toMatchObject({ subject: 'a' });
+    expect((await rejection(shortLived.verify(await issuedAt(now - 700)))).reason).toBe('expired');
+    const withoutIat = await new SignJWT({ sub: 'a' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(now + 60).sign(new TextEncoder().encode(SECRET));
+    expect((await rejection(shortLived.verify(withoutIat))).reason).toBe('claims');
+  });
+
   it('forgives a clock a few seconds apart, and no more', async () => {
     const now = Math.floor(Date.now() / 1000);
     await expect(verifier.verify(await hs256({ sub: 'a' }, SECRET, { expiresIn: now - 2 }))).resolves.toMatchObject({ subject: 'a' });

@@ -90,7 +90,7 @@ export class ResponseCacheFront {
    */
   store(key: string, outcome: RequestOutcome, status: number, headers: HeaderMap, body: string, startedAt: number): void {
     const shared = outcome.shared;
-    if (!shared || status !== 200) return;
+    if (!shared || status !== 200 || outcome.privateAnswer) return;
     const stored: CachedResponse = { status: 200, headers: [...headers], body, tags: shared.tags, storedAt: Date.now() };
     void this.cache.set(key, stored, Math.min(shared.maxAgeSeconds, this.maxTtlSeconds), startedAt);
   }

@@ -15,6 +15,8 @@ export interface CacheControlInput {
   credentialed: boolean;
   /** Only queries are cacheable; mutations and subscriptions never are. */
   isQuery: boolean;
+  /** The operation resolved data for this caller alone (RequestOutcome.privateAnswer): private, errors or not. */
+  privateAnswer?: boolean;
 }
 
 export interface CacheControlDecision {
@@ -25,11 +27,13 @@ export interface CacheControlDecision {
 }
 
 const NO_STORE: CacheControlDecision = { header: 'no-store', shared: false, maxAgeSeconds: 0 };
+const PRIVATE_NO_STORE: CacheControlDecision = { header: 'private, no-store', shared: false, maxAgeSeconds: 0 };
 
 /** The response's Cache-Control: public and long for anonymous, error-free queries; otherwise private or no-store. */
 export function cacheControlFor(input: CacheControlInput, settings: HttpCacheSettings): CacheControlDecision {
+  if (input.privateAnswer) return PRIVATE_NO_STORE;
   if (!input.isQuery || input.hasErrors || input.maxAgeSeconds <= 0) return NO_STORE;
-  if (input.credentialed) return { header: 'private, no-store', shared: false, maxAgeSeconds: 0 };
+  if (input.credentialed) return PRIVATE_NO_STORE;
   if (input.scope === 'PRIVATE') return { header: `private, max-age=${input.maxAgeSeconds}`, shared: false, maxAgeSeconds: input.maxAgeSeconds };
   const parts = [
     'public',

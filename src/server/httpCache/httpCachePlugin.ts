@@ -11,7 +11,8 @@ export type OperationCachePolicy = (document: DocumentNode, operation: Operation
 /**
  * Turns the operation's cache policy into the response's Cache-Control, and names the entities inside in
  * Surrogate-Key and Cache-Tag when shared caches may keep it; the verdict goes on the request outcome,
- * where the route reads it. Errors, credentials and mutations make it uncacheable.
+ * where the route reads it. Errors, credentials and mutations make it uncacheable; an operation that
+ * resolved something for this caller alone (outcome.privateAnswer) makes it `private, no-store`.
  */
 export function httpCachePlugin(
   settings: HttpCacheSettings,
@@ -36,6 +37,7 @@ export function httpCachePlugin(
           hasErrors,
           credentialed: outcome.credentialed,
           isQuery: operation?.operation === 'query',
+          privateAnswer: outcome.privateAnswer,
         },
         settings,
       );

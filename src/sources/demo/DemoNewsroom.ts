@@ -13,10 +13,15 @@ export interface DemoPost {
   excerptHtml: string | null;
   contentHtml: string;
   date: string; modified: string;
-  /** Drafts and private posts stay in the data: readers never see them, editors will preview them. */
-  status: 'publish' | 'draft' | 'private';
+  /**
+   * WordPress's workflow statuses. Only `publish` is public; the others stay in the data because editors
+   * preview them (`post(preview: true)`), and readers must never see them.
+   */
+  status: 'publish' | 'draft' | 'pending' | 'future' | 'private';
   authorIds: number[];
   topicIds: number[];
   image: DemoImage | null;
 }
-export interface DemoNewsroom { authors: DemoAuthor[]; topics: DemoTopic[]; posts: DemoPost[]; }
+/** Unsaved changes an editor made to a post (WordPress keeps them as an autosave revision): previews show them, readers never. */
+export interface DemoAutosave { postId: number; titleHtml: string; excerptHtml: string | null; contentHtml: string; modified: string; }
+export interface DemoNewsroom { authors: DemoAuthor[]; topics: DemoTopic[]; posts: DemoPost[]; autosaves?: DemoAutosave[]; }

@@ -1,7 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuthorRecord, PostRecord, RelatedRef, TopicRecord } from '../records';
 import { rankRelated, topicWeightsFrom } from '../related/rankRelated';
+import type { PreviewPostSource } from '../PreviewPostSource';
 import type { AuthorSource, PostListPage, PostListParams, PostSource, RelatedSource, SourceCallContext, TopicSource } from '../types';
+import type { DemoNewsroom } from './DemoNewsroom';
+import { demoPreviewRecords } from './demoPreviews';
 import { loadDemoNewsroom } from './loadDemoNewsroom';
 import { mapDemoAuthor, mapDemoPost, mapDemoTopic } from './mapDemoRecords';
 
@@ -13,9 +16,10 @@ export interface DemoSourceOptions {
 /**
  * The embedded demo newsroom, behind the same batch interfaces as a real upstream: async answers,
  * results aligned to keys, `null` for unknown or unpublished content, newest-first listings.
- * It also ranks related stories itself, the way a recommendation service would.
+ * It also ranks related stories itself, the way a recommendation service would, and previews every post
+ * for editors (drafts, pending, scheduled and private posts, and unpublished autosaves) as a CMS would.
  */
-export class DemoNewsroomSource implements PostSource, AuthorSource, TopicSource, RelatedSource {
+export class DemoNewsroomSource implements PostSource, AuthorSource, TopicSource, RelatedSource, PreviewPostSource {
   readonly name = 'demo';
   private readonly posts: PostRecord[];
   private readonly postsById: Map<string, PostRecord>;
@@ -26,9 +30,12 @@ export class DemoNewsroomSource implements PostSource, AuthorSource, TopicSource
   private readonly topicsById: Map<string, TopicRecord>;
   private readonly topicsBySlug: Map<string, TopicRecord>;
   private readonly topicWeight: (topicId: string) => number;
+  private readonly newsroom: DemoNewsroom;
+  private previews: { byId: Map<string, PostRecord>; bySlug: Map<string, PostRecord> } | undefined;
 
   constructor(private readonly options: DemoSourceOptions = {}) {
     const newsroom = loadDemoNewsroom();
+    this.newsroom = newsroom;
     // Drafts and private posts exist in the CMS but are never visible anonymously: they are misses.
     this.posts = newsroom.posts
       .filter((post) => post.status === 'publish')
@@ -98,6 +105,27 @@ export class DemoNewsroomSource implements PostSource, AuthorSource, TopicSource
       const article = this.postsById.get(postId);
       return article ? rankRelated(article, this.posts, { limit, topicWeight: this.topicWeight }) : [];
     });
+  }
+
+  async getPreviewPostsByIds(ids: readonly string[], call?: SourceCallContext): Promise<(PostRecord | null)[]> {
+    await this.roundTrip(call);
+    const { byId } = this.previewRecords();
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async getPreviewPostsBySlugs(slugs: readonly string[], call?: SourceCallContext): Promise<(PostRecord | null)[]> {
+    await this.roundTrip(call);
+    const { bySlug } = this.previewRecords();
+    return slugs.map((slug) => bySlug.get(slug) ?? null);
+  }
+
+  /** Built on the first preview: most gateways never show one. */
+  private previewRecords(): { byId: Map<string, PostRecord>; bySlug: Map<string, PostRecord> } {
+    if (!this.previews) {
+      const records = demoPreviewRecords(this.newsroom);
+      this.previews = { byId: new Map(records.map((post) => [post.id, post])), bySlug: new Map(records.filter((post) => post.slug !== '').map((post) => [post.slug, post])) };
+    }
+    return this.previews;
   }
 
   /** Like a real upstream call, the simulated one stops when the request it serves times out or goes away. */

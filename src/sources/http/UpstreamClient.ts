@@ -37,6 +37,11 @@ export interface UpstreamRequest<T> {
   parse?: 'json' | 'none';
   followRedirects?: boolean;
   /**
+   * Extra request headers, such as the preview source's `authorization`. Never logged. A request with
+   * headers of its own is never coalesced with another: its answer is for its caller only.
+   */
+  headers?: Readonly<Record<string, string>>;
+  /**
    * The upstream's endpoint class the call belongs to (WordPress: `articles`, `listings`, ...): its slots,
    * queue and breaker are the ones the call waits in and counts towards. Absent, or a class the upstream's
    * policy does not have: its first class.
@@ -126,7 +131,7 @@ export class UpstreamClient {
         throw this.toUpstreamError(error, lane);
       });
     const signal = spec.call?.signal;
-    if (method !== 'GET') {
+    if (method !== 'GET' || spec.headers) {
       if (signal?.aborted) return Promise.reject(new RequestEndedError(signal.reason));
       return send(signal) as Promise<UpstreamResponse<T>>;
     }
@@ -218,6 +223,7 @@ export class UpstreamClient {
         // Upstream logs join up with ours. A coalesced call carries the id of the request that started it.
         ...requestIdHeaders(spec.call),
         ...(spec.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...spec.headers,
       },
       body: spec.body !== undefined ? JSON.stringify(spec.body) : undefined,
     });
@@ -261,7 +267,9 @@ export class UpstreamClient {
           ? `The ${name} service did not answer in time.`
           : error.code === ErrorCode.UPSTREAM_BAD_RESPONSE
             ? `The ${name} service gave an answer the gateway could not use.`
-            : `The ${name} service is unavailable.`;
+            : error.code === ErrorCode.UPSTREAM_UNAUTHORIZED
+              ? `The ${name} service refused the gateway's credentials.`
+              : `The ${name} service is unavailable.`;
       return new UpstreamError(error.code, name, message, { cause: error });
     }
     if ((error as { code?: unknown })?.code === 'EOPENBREAKER') {

@@ -87,6 +87,10 @@ export function failureForStatus(status: number): UpstreamFailure {
   if (status >= 500 || status === 429 || status === 408) {
     return new UpstreamFailure('UPSTREAM_UNAVAILABLE', 'error', `upstream answered ${status}`, { retryable: true, tripsBreaker: true, status });
   }
+  // The upstream refused the gateway's own credentials: a configuration problem, not the upstream's health.
+  if (status === 401 || status === 403) {
+    return new UpstreamFailure('UPSTREAM_UNAUTHORIZED', 'bad_response', `upstream refused the credentials (${status})`, { retryable: false, tripsBreaker: false, status });
+  }
   return new UpstreamFailure('UPSTREAM_BAD_RESPONSE', 'bad_response', `upstream answered ${status}`, { retryable: false, tripsBreaker: status < 400, status });
 }
 

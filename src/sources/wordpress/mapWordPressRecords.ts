@@ -33,7 +33,7 @@ export function mapWordPressPost(post: WpPost, media: WpMedia | null): PostRecor
 }
 
 /** The featured image `_embed` put next to the post; null when absent or not visible anonymously. */
-export function embeddedFeaturedMedia(post: WpPost): WpMedia | null {
+export function embeddedFeaturedMedia(post: Pick<WpPost, '_embedded' | 'featured_media'>): WpMedia | null {
   const embedded = post._embedded?.['wp:featuredmedia']?.[0];
   // Media WordPress will not show embeds as an error object ({ code: "rest_forbidden", ... }).
   const parsed = WpMedia.safeParse(embedded);

@@ -1,4 +1,4 @@
-import type { DemoNewsroom } from '../../../src/sources/demo/DemoNewsroom';
+import type { DemoAutosave, DemoNewsroom } from '../../../src/sources/demo/DemoNewsroom';
 import { loadDemoNewsroom } from '../../../src/sources/demo/loadDemoNewsroom';
 import { type FakeReply, type FakeRequest, type FakeUpstream, startFakeUpstream } from './fakeUpstreamServer';
 import {
@@ -19,6 +19,10 @@ import {
  * rest_post_invalid_page_number past the end) and `offset`, `X-WP-Total`/`X-WP-TotalPages` and `Link`
  * paging headers, `orderby=include`, `_fields` (nested too), `_embed`, a REST index and a front page that
  * advertises the REST root, and 404 rest_no_route for anything else.
+ *
+ * With `editor` set, it also answers as WordPress does a user with the Editor role signing in with an
+ * application password (HTTP Basic): `context=edit` lookups of posts of any `status`, and each post's
+ * `autosaves`. A wrong password is answered as anonymous (WordPress 6.1) or refused (`wrongPassword`).
  */
 
 export interface FakeWordPressOptions {
@@ -33,6 +37,14 @@ export interface FakeWordPressOptions {
   /** Front pages advertise the REST root in a Link header unless this is false (e.g. a proxy strips it). */
   advertiseRestRoot?: boolean;
   newsroom?: DemoNewsroom;
+  /** The login of an editor whose application password opens `context=edit`; absent: no user can sign in. */
+  editor?: { user: string; appPassword: string };
+  /**
+   * What a wrong application password gets: `anonymous`, the request answered as an anonymous reader's
+   * (what WordPress 6.1 does: it checks the password only after deciding who is signed in), or `refused`,
+   * 401 incorrect_password on every route (what WordPress does when a plugin checks the login late).
+   */
+  wrongPassword?: 'anonymous' | 'refused';
 }
 
 export interface FakeWordPress extends FakeUpstream {
@@ -44,7 +56,8 @@ export interface FakeWordPress extends FakeUpstream {
 const MAX_PER_PAGE = 100;
 
 export async function startFakeWordPress(options: FakeWordPressOptions = {}): Promise<FakeWordPress> {
-  const content = wordPressContentFrom(options.newsroom ?? loadDemoNewsroom());
+  const newsroom = options.newsroom ?? loadDemoNewsroom();
+  const content = wordPressContentFrom(newsroom);
   const permalinks = options.permalinks ?? 'pretty';
   const categoryIds = new Set(content.terms.filter((term) => term.taxonomy === 'category').map((term) => term.id));
   const visiblePosts = content.posts.filter((row) => row.visible).sort((a, b) => b.time - a.time || b.post.id - a.post.id);
@@ -71,7 +84,9 @@ export async function startFakeWordPress(options: FakeWordPressOptions = {}): Pr
   const route = (request: FakeRequest, render: RenderOptions): FakeReply => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return wpError('rest_no_route', 'No route was found matching the URL and request method.', 404);
     if (request.route.startsWith('site:')) return frontPage(request, render);
+    if (request.headers.authorization !== undefined) return asEditor(request, render);
     if (request.query.get('context') === 'edit') return wpError('rest_forbidden_context', 'Sorry, you are not allowed to edit posts in this post type.', 401);
+    if (request.route === '/wp/v2/users/me') return wpError('rest_not_logged_in', 'You are not currently logged in.', 401);
     const single = /^\/wp\/v2\/(posts|media|users|categories|tags)\/(\d+)$/.exec(request.route);
     if (single) return one(single[1] as string, Number(single[2]), request, render);
     switch (request.route) {
@@ -99,7 +114,16 @@ export async function startFakeWordPress(options: FakeWordPressOptions = {}): Pr
 
   const listPosts = (request: FakeRequest, render: RenderOptions): FakeReply => {
     const query = request.query;
-    if (query.has('status') && query.get('status') !== 'publish') return wpError('rest_forbidden_status', 'Status is forbidden.', 401);
+    if (query.has('status') && query.get('status') !== 'publish') {
+      return {
+        status: 400,
+        body: {
+          code: 'rest_invalid_param',
+          message: 'Invalid parameter(s): status',
+          data: { status: 400, params: { status: 'Status is forbidden.' }, details: { status: { code: 'rest_forbidden_status', message: 'Status is forbidden.', data: { status: 401 } } } },
+        },
+      };
+    }
     const categories = idList(query.get('categories'));
     const tags = idList(query.get('tags'));
     const authors = idList(query.get('author'));
@@ -172,6 +196,27 @@ export async function startFakeWordPress(options: FakeWordPressOptions = {}): Pr
     return withFields(request, { status: 200, body: renderTerm(term, render) });
   };
 
+  /** An application-password request: WordPress checks the password first, on whatever route. */
+  const asEditor = (request: FakeRequest, render: RenderOptions): FakeReply => {
+    if (!isEditorLogin(request.headers.authorization, options.editor)) {
+      if (options.wrongPassword === 'refused') return wpError('incorrect_password', 'The provided password is an invalid application password.', 401);
+      return route({ ...request, headers: {} }, render);
+    }
+    const autosaveRoute = /^\/wp\/v2\/posts\/(\d+)\/autosaves$/.exec(request.route);
+    if (autosaveRoute) {
+      const postId = Number(autosaveRoute[1]);
+      if (!content.posts.some((row) => row.post.id === postId)) return wpError('rest_post_invalid_parent', 'Invalid post parent ID.', 404);
+      const saved = (newsroom.autosaves ?? []).map((autosave, index) => ({ autosave, index })).filter(({ autosave }) => autosave.postId === postId);
+      return withFields(request, { status: 200, body: saved.map(({ autosave, index }) => renderAutosave(autosave, FIRST_AUTOSAVE_ID + index)) });
+    }
+    if (request.route === '/wp/v2/users/me') return withFields(request, { status: 200, body: { id: EDITOR_USER_ID, name: options.editor?.user, slug: options.editor?.user } });
+    if (request.route !== '/wp/v2/posts' || request.query.get('context') !== 'edit') return route({ ...request, headers: {} }, render);
+    const statuses = (request.query.get('status') ?? 'publish').split(',');
+    const rows = content.posts.filter((row) => statuses.includes(row.post.status)).sort((a, b) => b.time - a.time || b.post.id - a.post.id);
+    const embed = embedOption(request.query);
+    return listOf(request, rows, (row) => withEmbedded(row, render, embed), { id: (row) => row.post.id, slug: (row) => row.post.slug, presorted: true, paging: 'posts' });
+  };
+
   const frontPage = (request: FakeRequest, render: RenderOptions): FakeReply => {
     const headers: Record<string, string> = {};
     if (options.advertiseRestRoot !== false) headers.link = `<${restRoot}>; rel="https://api.w.org/"`;
@@ -184,6 +229,39 @@ export async function startFakeWordPress(options: FakeWordPressOptions = {}): Pr
   };
 
   return Object.assign(upstream, { restRoot, content });
+}
+
+/** The editor's user id: clear of the demo's authors. */
+const EDITOR_USER_ID = 901;
+
+/** Revisions share the posts' id space in WordPress; keep them clear of the demo's posts and media. */
+const FIRST_AUTOSAVE_ID = 95_001;
+
+/** WordPress reads an application password without the spaces it shows it with. */
+function isEditorLogin(header: string | string[] | undefined, editor: FakeWordPressOptions['editor']): boolean {
+  const match = typeof header === 'string' ? /^Basic\s+(.+)$/i.exec(header) : null;
+  if (!match || !editor) return false;
+  const decoded = Buffer.from(match[1] as string, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const strip = (password: string) => password.replace(/[^a-z\d]/gi, '');
+  return colon > 0 && decoded.slice(0, colon) === editor.user && strip(decoded.slice(colon + 1)) === strip(editor.appPassword);
+}
+
+function renderAutosave(autosave: DemoAutosave, id: number): Record<string, unknown> {
+  const modified = autosave.modified.slice(0, 19);
+  return {
+    id,
+    author: 0,
+    date: modified,
+    date_gmt: modified,
+    modified,
+    modified_gmt: modified,
+    parent: autosave.postId,
+    slug: `${autosave.postId}-autosave-v1`,
+    title: { raw: autosave.titleHtml, rendered: autosave.titleHtml },
+    content: { raw: autosave.contentHtml, rendered: `${autosave.contentHtml}\n` },
+    excerpt: { raw: autosave.excerptHtml ?? '', rendered: autosave.excerptHtml ? `${autosave.excerptHtml}\n` : '' },
+  };
 }
 
 interface ListOptions<T> {

@@ -9,12 +9,17 @@ export interface GraphQLResult<T> {
   status: number;
   /** The raw body, for checks that nothing non-public appears anywhere in it. */
   text: string;
+  headers: Headers;
   body: { data?: T | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] };
 }
 
 export interface GatewayProcess {
   url: string;
-  query<T, V extends Record<string, unknown> = Record<string, unknown>>(document: TypedDocumentNode<T, V> | DocumentNode, variables?: V): Promise<GraphQLResult<T>>;
+  query<T, V extends Record<string, unknown> = Record<string, unknown>>(
+    document: TypedDocumentNode<T, V> | DocumentNode,
+    variables?: V,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResult<T>>;
   output(): string;
   stop(): Promise<void>;
 }
@@ -56,10 +61,10 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
         url,
         output: spawned.output,
         stop: () => spawned.stop(),
-        async query(document, variables) {
+        async query(document, variables, headers = {}) {
           const response = await fetch(`${url}/graphql`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', ...headers },
             body: JSON.stringify({ query: print(document), variables }),
             signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
           });
@@ -70,7 +75,7 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
           } catch {
             throw new Error(`The gateway answered ${response.status} with a body that is not JSON: ${text.slice(0, 500)}`);
           }
-          return { status: response.status, text, body };
+          return { status: response.status, text, headers: response.headers, body };
         },
       };
     } catch (error) {

@@ -42,6 +42,13 @@ export interface SeedTerm {
   expect: { name: string; description: string };
 }
 
+export interface SeedPreview {
+  editor: { slug: string; name: string };
+  applicationName: string;
+  autosave: { post: string; title: string; excerpt: string; paragraphs: string[] };
+  unnamedDraft: { date: string; author: string; categories: string[]; tags: string[]; title: string; paragraphs: string[] };
+}
+
 export interface Seed {
   site: { title: string; permalinkStructure: string; theme: string; context: string[] };
   authors: SeedAuthor[];
@@ -49,16 +56,17 @@ export interface Seed {
   tags: SeedTerm[];
   reference: string;
   posts: SeedPost[];
+  preview: SeedPreview;
 }
 
 export const seed: Seed = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'scripts', 'wordpress', 'seed.json'), 'utf8')) as Seed;
 
 /**
- * Text that only non-public content carries (draft, pending, private and scheduled posts, and the body and
- * excerpt of the password-protected one). It must never appear in anything the gateway or WordPress
- * answers anonymously.
+ * Text that only non-public content carries (draft, pending, private and scheduled posts, the body and
+ * excerpt of the password-protected one, and a published post's unsaved autosave). It must never appear in
+ * anything the gateway or WordPress answers anonymously.
  */
-export const NON_PUBLIC_MARKER = /\b(?:DRAFT|PENDING|PRIVATE|FUTURE|PROTECTED)-(?:TITLE|BODY|EXCERPT)-[0-9a-f]{4}\b/;
+export const NON_PUBLIC_MARKER = /\b(?:DRAFT|PENDING|PRIVATE|FUTURE|PROTECTED|AUTOSAVE)-(?:TITLE|BODY|EXCERPT)-[0-9a-f]{4}\b/;
 
 /** What WordPress shows anonymously: published posts, password-protected ones included (without content). */
 export const listedPosts = seed.posts.filter((post) => post.status === 'publish');

@@ -16,6 +16,8 @@ export interface SiteManifest {
   tags: Record<string, number>;
   media: Record<string, number>;
   posts: Record<string, number>;
+  /** What seed.json's `preview` made: the editor, the autosaved post and its autosave, the draft without a slug. */
+  preview: { editor: string; editorId: number; autosavedPostId: number; autosaveId: number; unnamedDraftId: number };
 }
 
 let manifest: SiteManifest | undefined;
@@ -28,6 +30,13 @@ export function siteManifest(): SiteManifest {
   }
   manifest = JSON.parse(readFileSync(file, 'utf8')) as SiteManifest;
   return manifest;
+}
+
+/** The seeded editor's application password, which setup.sh keeps in the work directory (never in the repository). */
+export function previewAppPassword(): string {
+  const file = join(WORK_DIR, 'preview-app-password');
+  if (!existsSync(file)) throw new Error(`No ${file}: run \`npm run test:wordpress\` (its setup makes the preview editor's application password).`);
+  return readFileSync(file, 'utf8').trim();
 }
 
 export function idOf(kind: 'authors' | 'categories' | 'tags' | 'media' | 'posts', slug: string): number {
