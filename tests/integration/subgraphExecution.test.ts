@@ -4,12 +4,14 @@ import type { GatewayCache } from '../../src/cache/GatewayCache';
 import { loadConfig } from '../../src/config';
 import { createContext, type GatewayContext } from '../../src/context';
 import { UpstreamError } from '../../src/errors';
+import { ANONYMOUS, type Principal } from '../../src/identity/Authenticator';
 import { toGlobalId } from '../../src/globalId';
 import { RequestOutcome } from '../../src/requestOutcome';
 import { buildGatewaySchema } from '../../src/server/buildGatewaySchema';
 import { createApolloServer } from '../../src/server/createApolloServer';
 import type { CompiledQueriesOptions } from '../../src/server/execution/CompiledQueries';
 import { buildGatewaySubgraphSchema } from '../../src/server/subgraph/buildGatewaySubgraphSchema';
+import type { PreviewPostSource } from '../../src/sources/PreviewPostSource';
 import type { Sources } from '../../src/sources/types';
 import { wireSchema } from '../../src/wiring/wireSchema';
 import { memoryGatewayCache } from '../support/memoryCache';
@@ -41,8 +43,11 @@ async function startApollo(env: Record<string, string>, engine: Engine, executed
   return apollo;
 }
 
-async function run(apollo: ApolloServer<GatewayContext>, query: string, variables: Record<string, unknown>, sources: Sources, cache: GatewayCache) {
-  const contextValue = createContext({ sources, cache }, { requestId: 'req-1', signal: new AbortController().signal }, new RequestOutcome(false));
+/** Editors' operations (previews) run as an editor, reading the demo newsroom's hidden posts. */
+async function run(apollo: ApolloServer<GatewayContext>, query: string, variables: Record<string, unknown>, sources: Sources, cache: GatewayCache, asEditor = false) {
+  const principal: Principal = asEditor ? { kind: 'editor', editorId: 'editor-1' } : ANONYMOUS;
+  const previews = asEditor ? (sources.posts as unknown as PreviewPostSource) : undefined;
+  const contextValue = createContext({ sources, cache, previews }, { requestId: 'req-1', signal: new AbortController().signal }, new RequestOutcome(false), principal);
   const response = await apollo.executeOperation({ query, variables }, { contextValue });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
   const headers = response.http.headers.get('surrogate-key')?.split(' ');
@@ -106,8 +111,9 @@ describe('the subgraph schema', () => {
   });
 
   it.each(operationFiles().map((file) => [file.name, file.source]))('answers %s exactly as the standalone schema does, on graphql-jit and graphql-js', async (name, source) => {
-    const variables = { ArticlePage: { slug: REFERENCE_SLUG }, AuthorPage: { slug: REFERENCE_AUTHOR.slug }, TopicPage: { slug: topicSlug }, LatestPosts: { first: 3 } }[name] ?? {};
-    const expected = await run(standalone, source, variables, demo, memoryGatewayCache());
+    const variables = { ArticlePage: { slug: REFERENCE_SLUG }, PreviewArticlePage: { slug: REFERENCE_SLUG }, AuthorPage: { slug: REFERENCE_AUTHOR.slug }, TopicPage: { slug: topicSlug }, LatestPosts: { first: 3 } }[name] ?? {};
+    const asEditor = name === 'PreviewArticlePage';
+    const expected = await run(standalone, source, variables, demo, memoryGatewayCache(), asEditor);
     expect(expected.body.errors).toBeUndefined();
     // The subgraph adds the answer's cache tags for a router, and nothing else.
     const withoutRouterTags = (answer: Awaited<ReturnType<typeof run>>) => {
@@ -115,8 +121,8 @@ describe('the subgraph schema', () => {
       expect(apolloCacheTags).toEqual(answer.headers);
       return { ...answer, body: { ...answer.body, extensions: Object.keys(extensions).length > 0 ? extensions : undefined } };
     };
-    expect(withoutRouterTags(await run(js, source, variables, demo, memoryGatewayCache()))).toEqual(expected);
-    expect(withoutRouterTags(await run(jit, source, variables, demo, memoryGatewayCache()))).toEqual(expected);
+    expect(withoutRouterTags(await run(js, source, variables, demo, memoryGatewayCache(), asEditor))).toEqual(expected);
+    expect(withoutRouterTags(await run(jit, source, variables, demo, memoryGatewayCache(), asEditor))).toEqual(expected);
     expect(executed).toEqual(['graphql-jit']);
   });
 
