@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { signBody } from '../../src/server/webhooks/verifySignature';
+import { signedWebhookHeaders } from '../../src/server/webhooks/verifySignature';
 import { type ChildServer, freePort, startChildServer } from './childServer';
 
 /** A gateway process as users run it (`node dist/index.js`, production), plus what the bench needs to drive it. */
@@ -66,7 +66,7 @@ export async function startGateway(
       const body = JSON.stringify(items);
       const response = await fetch(`${server.url}/webhooks/content-changed`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-signature': signBody(webhookSecret, body) },
+        headers: { 'content-type': 'application/json', ...signedWebhookHeaders(webhookSecret, body) },
         body,
       });
       if (response.status !== 200) throw new Error(`${options.name}: purge answered ${response.status}: ${await response.text()}`);

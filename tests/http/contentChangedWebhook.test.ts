@@ -36,6 +36,26 @@ describe('POST /webhooks/content-changed on a single instance', () => {
     expect(await articleTitle()).toEqual({ title: before.title, cache: 'HIT' });
   });
 
+  it('refuses a replayed, an old, a future or an undated signed body with 401, and purges nothing', async () => {
+    const before = await articleTitle();
+    newsroom.editPost(referenceId, { title: 'Edited, announced too late' });
+    const now = Math.floor(Date.now() / 1000);
+    for (const [timestamp, problem] of [
+      [String(now - 10 * 60), /seconds from the gateway's clock/],
+      [String(now + 10 * 60), /seconds from the gateway's clock/],
+      [null, /X-Signature-Timestamp/],
+      ['soon', /X-Signature-Timestamp/],
+    ] as const) {
+      // Signed correctly for its own timestamp: only the time is wrong.
+      const response = await sendContentChanged(gateway.baseUrl, { type: 'post', id: referenceId }, { timestamp });
+      expect(response.status).toBe(401);
+      const [error] = response.body.errors as { message: string; extensions: { code: string } }[];
+      expect(error?.extensions.code).toBe('UNAUTHENTICATED');
+      expect(error?.message).toMatch(problem);
+    }
+    expect(await articleTitle()).toEqual({ title: before.title, cache: 'HIT' });
+  });
+
   it('refuses a signed but malformed body with 400 naming the problem, and purges nothing', async () => {
     const cases: [unknown, RegExp][] = [
       ['{"type": "post", "id": ', /not valid JSON/],

@@ -36,8 +36,9 @@ export function createContentChangedRoute({ secret, kinds, purge, bodyLimitBytes
     }
     const raw = await readBodyOrAnswer413(req, res, bodyLimitBytes);
     if (!raw) return;
-    if (!verifySignature(secret, raw, req.headers['x-signature'])) {
-      sendError(res, 401, ErrorCode.UNAUTHENTICATED, 'Missing or invalid X-Signature: expected "sha256=" and the hex HMAC-SHA256 of the raw body with the shared secret.');
+    const signature = verifySignature(secret, raw, req.headers['x-signature'], req.headers['x-signature-timestamp']);
+    if (!signature.ok) {
+      sendError(res, 401, ErrorCode.UNAUTHENTICATED, signature.problem);
       return;
     }
     const parsed = parsePurgeItems(raw);
