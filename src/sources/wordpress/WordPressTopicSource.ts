@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { type TopicRecord, TopicKind } from '../records';
-import type { SourceCallContext, TopicSource } from '../types';
-import { alignToKeys, chunk } from '../batchKeys';
+import type { Page, SourceCallContext, TopicListParams, TopicSource } from '../types';
+import { alignToKeys, chunk, MAX_IDS_PER_CALL } from '../batchKeys';
+import { totalFrom } from './totalFrom';
 import { mapWordPressTerm } from './mapWordPressRecords';
 import type { WordPressApi } from './WordPressApi';
 import { isUsableSlug, isWordPressId } from './wordPressIds';
@@ -29,6 +30,37 @@ export class WordPressTopicSource implements TopicSource {
     // Tags first, so a category with the same slug overwrites it when aligning.
     const tagsFirst = [...topics.filter((topic) => topic.kind === TopicKind.TAG), ...topics.filter((topic) => topic.kind === TopicKind.CATEGORY)];
     return alignToKeys(slugs, tagsFirst, (topic) => topic.slug);
+  }
+
+  /**
+   * Categories first, then tags, each by name (WordPress's default order): a page that crosses from one to
+   * the other takes the rest from the tags, so the two lists read as one with offset paging.
+   */
+  async listTopics({ kind, offset, limit }: TopicListParams, call?: SourceCallContext): Promise<Page<TopicRecord>> {
+    if (kind) return this.listTerms(kind, offset, limit, call);
+    const categories = await this.listTerms(TopicKind.CATEGORY, offset, limit, call);
+    const wanted = limit - categories.items.length;
+    // Asked even when the page is full: its total is part of the answer.
+    const tags = await this.listTerms(TopicKind.TAG, Math.max(0, offset - categories.totalCount), Math.max(1, wanted), call);
+    return { items: [...categories.items, ...(wanted > 0 ? tags.items : [])], totalCount: categories.totalCount + tags.totalCount };
+  }
+
+  /** WordPress filters categories by one `parent` at a time: one call per parent, all at once. */
+  async getChildTopicsByParentIds(parentIds: readonly string[], call?: SourceCallContext): Promise<TopicRecord[][]> {
+    return Promise.all(
+      parentIds.map(async (parentId) => {
+        if (!isWordPressId(parentId)) return [];
+        const response = await this.api.get('categories', { parent: parentId, per_page: MAX_IDS_PER_CALL, _fields: TERM_FIELDS.join(',') }, TermList, call);
+        return response.body.map((term) => mapWordPressTerm(term, TopicKind.CATEGORY));
+      }),
+    );
+  }
+
+  private async listTerms(kind: TopicKind, offset: number, limit: number, call?: SourceCallContext): Promise<Page<TopicRecord>> {
+    const route = kind === TopicKind.CATEGORY ? 'categories' : 'tags';
+    const response = await this.api.get(route, { per_page: limit, offset, _fields: TERM_FIELDS.join(',') }, TermList, call);
+    const items = response.body.map((term) => mapWordPressTerm(term, kind));
+    return { items, totalCount: totalFrom(response.headers['x-wp-total']) ?? offset + items.length };
   }
 
   private async fetchBoth(batches: Record<string, string | number>[], call?: SourceCallContext): Promise<TopicRecord[]> {
