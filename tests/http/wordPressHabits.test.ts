@@ -1,4 +1,5 @@
-import { startTestGateway, type TestGateway } from '../support/startTestGateway';
+import { countingSources } from '../support/countingSources';
+import { demoSources, startTestGateway, type TestGateway } from '../support/startTestGateway';
 import { REFERENCE_AUTHOR, REFERENCE_SLUG } from '../support/fixtures';
 
 const NODE_BY_URI = /* GraphQL */ `
@@ -65,5 +66,52 @@ describe('WordPress frontend habits over HTTP (demo newsroom)', () => {
   it('refuses a uri that is not a path with BAD_USER_INPUT', async () => {
     const { body } = await gateway.query(NODE_BY_URI, { uri: '   ' });
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('serves the featured image in WordPress\'s sizes, with srcSet and sizes', async () => {
+    const { body } = await gateway.query<{ post: { featuredImage: Record<string, unknown> } }>(
+      `query($slug: String!) { post(slug: $slug) { featuredImage {
+        url width height alt srcSet
+        full: sourceUrl thumbnail: sourceUrl(size: THUMBNAIL) medium: sourceUrl(size: MEDIUM) large: sourceUrl(size: LARGE)
+        sizes largeSizes: sizes(size: LARGE)
+      } } }`,
+      { slug: REFERENCE_SLUG },
+    );
+    expect(body.errors).toBeUndefined();
+    const image = body.data!.post.featuredImage;
+    const file = String(image.url).replace(/\.jpg$/, '');
+    expect(image).toMatchObject({ width: 2048, height: 1152, full: image.url, thumbnail: `${file}-150x150.jpg`, medium: `${file}-300x169.jpg`, large: `${file}-1024x576.jpg` });
+    // The square thumbnail has other proportions: it is not a srcset candidate.
+    expect(image.srcSet).toBe(`${file}-300x169.jpg 300w, ${file}-768x432.jpg 768w, ${file}-1024x576.jpg 1024w, ${image.url} 2048w`);
+    expect(image.sizes).toBe('(max-width: 2048px) 100vw, 2048px');
+    expect(image.largeSizes).toBe('(max-width: 1024px) 100vw, 1024px');
+    expect(image.alt).toMatch(/Lee Jae Myung/);
+  });
+
+  it('resolves many uris of one query with one lookup per kind', async () => {
+    const counted = countingSources(demoSources());
+    const own = await startTestGateway({ sources: counted.sources });
+    try {
+      const { body } = await own.query<Record<string, { __typename: string } | null>>(
+        `{ a: nodeByUri(uri: "/author/saif-rahman/") { __typename } b: nodeByUri(uri: "/category/world/asia/") { __typename }
+           c: nodeByUri(uri: "/tag/trade/") { __typename } d: nodeByUri(uri: "/2026/01/${REFERENCE_SLUG}/") { __typename } }`,
+      );
+      expect(body.errors).toBeUndefined();
+      expect(Object.values(body.data ?? {}).map((node) => node?.__typename)).toEqual(['Author', 'Topic', 'Topic', 'Post']);
+      const methods = counted.calls.map((call) => call.method).sort();
+      expect(methods).toEqual(['getAuthorsBySlugs', 'getPostsBySlugs', 'getTopicsBySlugs']);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('tags a found node with its entity and a miss with its slug, for the shortest miss lifetime', async () => {
+    const found = await fetch(`${gateway.url}?query=${encodeURIComponent('{ nodeByUri(uri: "/category/world/asia/") { id } }')}`, { headers: { 'apollo-require-preflight': '1' } });
+    expect(found.headers.get('surrogate-key')?.split(' ')).toContain('topic:3');
+    expect(found.headers.get('cache-control')).toMatch(/max-age=60\b/);
+    const missing = await fetch(`${gateway.url}?query=${encodeURIComponent('{ nodeByUri(uri: "/2026/01/not-yet-published/") { id } }')}`, { headers: { 'apollo-require-preflight': '1' } });
+    expect(((await missing.json()) as { data: unknown }).data).toEqual({ nodeByUri: null });
+    expect(missing.headers.get('surrogate-key')?.split(' ')).toEqual(expect.arrayContaining(['post-slug:not-yet-published', 'topic-slug:not-yet-published', 'author-slug:not-yet-published']));
+    expect(missing.headers.get('cache-control')).toMatch(/max-age=10\b/);
   });
 });
