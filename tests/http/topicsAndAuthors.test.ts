@@ -1,3 +1,4 @@
+import { countingSources } from '../support/countingSources';
 import { sendContentChanged } from '../support/signedWebhook';
 import { demoSources, startTestGateway, type TestGateway } from '../support/startTestGateway';
 import { TEST_WEBHOOK_SECRET } from '../support/fixtures';
@@ -99,6 +100,23 @@ describe('Root topics and authors, topic hierarchy and nodes (demo newsroom over
     expect(body.data!.world.children.every((child) => child.parent.slug === 'world')).toBe(true);
     expect(body.data!.asia.parent).toEqual({ slug: 'world', uri: '/category/world/' });
     expect(body.data!.tag).toEqual({ parent: null, children: [] });
+  });
+
+  it('loads the children and parents of a whole page of topics in one source call each', async () => {
+    const counted = countingSources(demoSources());
+    const own = await startTestGateway({ sources: counted.sources });
+    try {
+      const { body } = await own.query<{ topics: { nodes: { children: unknown[]; parent: unknown }[] } }>('{ topics(first: 23) { nodes { slug children { slug } parent { slug } } } }');
+      expect(body.errors).toBeUndefined();
+      const calls = (method: string) => counted.calls.filter((call) => call.method === method);
+      expect(calls('listTopics')).toHaveLength(1);
+      // Tags have no children: only the 16 categories are asked about, all in one call.
+      expect(calls('getChildTopicsByParentIds').map((call) => (call.args[0] as string[]).length)).toEqual([16]);
+      // Every parent is in the page already: primed by the listing, no further lookup.
+      expect(calls('getTopicsByIds')).toHaveLength(0);
+    } finally {
+      await own.close();
+    }
   });
 
   it('caches topic lists for the topic list kind\'s max-age, tagged with topic-list and each topic, and purges them with any topic', async () => {
