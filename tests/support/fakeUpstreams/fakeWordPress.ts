@@ -101,7 +101,10 @@ export async function startFakeWordPress(options: FakeWordPressOptions = {}): Pr
       case '/wp/v2/categories':
       case '/wp/v2/tags': {
         const taxonomy = request.route.endsWith('categories') ? 'category' : 'post_tag';
-        const terms = content.terms.filter((term) => term.taxonomy === taxonomy && !(request.query.get('hide_empty') === 'true' && term.count === 0));
+        const parent = request.query.get('parent');
+        const terms = content.terms.filter(
+          (term) => term.taxonomy === taxonomy && !(request.query.get('hide_empty') === 'true' && term.count === 0) && (parent === null || (taxonomy === 'category' && String(term.parent) === parent)),
+        );
         return listOf(request, terms, (term) => renderTerm(term, render), { orderBy: (a, b) => a.name.localeCompare(b.name) });
       }
       default:
