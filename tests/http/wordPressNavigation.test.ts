@@ -15,6 +15,7 @@ const NAVIGATION = /* GraphQL */ `
     missing: nodeByUri(uri: "/category/asia/") { __typename }
     topics(first: 100) { totalCount nodes { slug kind uri parent { slug } children { slug } } pageInfo { hasNextPage } }
     page: topics(first: 3, after: "b2Zmc2V0OjEz") { nodes { slug } }
+    pastCategories: topics(first: 3, after: "b2Zmc2V0OjE3") { totalCount nodes { slug kind } }
     authors(first: 100) { totalCount nodes { slug uri } }
   }
 `;
@@ -42,6 +43,8 @@ describe('WordPress-frontend habits with the WordPress source (fake WordPress ov
     expect(fromWordPress.body.errors).toBeUndefined();
     expect(fromDemo.body.errors).toBeUndefined();
     expect(fromDemo.body.data).toMatchObject({ post: { __typename: 'Post' }, category: { __typename: 'Topic', parent: { slug: 'world' } }, tag: { __typename: 'Topic' }, author: { __typename: 'Author' }, missing: null });
+    // Past the 16 categories, a page of topics is the tags from the third on.
+    expect((fromDemo.body.data as { pastCategories: { nodes: { kind: string }[] } }).pastCategories.nodes.map((node) => node.kind)).toEqual(['TAG', 'TAG', 'TAG']);
     expect(withoutHosts(fromWordPress.body.data)).toEqual(withoutHosts(fromDemo.body.data));
   });
 

@@ -97,7 +97,7 @@ export async function startFakeWordPress(options: FakeWordPressOptions = {}): Pr
       case '/wp/v2/media':
         return listOf(request, content.media.filter((media) => isVisible(media.parent.id)), (media) => renderMedia(media, render), { orderBy: (a, b) => b.id - a.id });
       case '/wp/v2/users':
-        return listOf(request, content.users.filter((user) => user.hasPublishedPosts), (user) => renderUser(user, render), { orderBy: (a, b) => a.name.localeCompare(b.name) });
+        return listOf(request, content.users.filter((user) => user.hasPublishedPosts), (user) => renderUser(user, render), { orderBy: (a, b) => a.name.localeCompare(b.name), countsWithoutOffset: true });
       case '/wp/v2/categories':
       case '/wp/v2/tags': {
         const taxonomy = request.route.endsWith('categories') ? 'category' : 'post_tag';
@@ -105,7 +105,7 @@ export async function startFakeWordPress(options: FakeWordPressOptions = {}): Pr
         const terms = content.terms.filter(
           (term) => term.taxonomy === taxonomy && !(request.query.get('hide_empty') === 'true' && term.count === 0) && (parent === null || (taxonomy === 'category' && String(term.parent) === parent)),
         );
-        return listOf(request, terms, (term) => renderTerm(term, render), { orderBy: (a, b) => a.name.localeCompare(b.name) });
+        return listOf(request, terms, (term) => renderTerm(term, render), { orderBy: (a, b) => a.name.localeCompare(b.name), countsWithoutOffset: true });
       }
       default:
         return wpError('rest_no_route', 'No route was found matching the URL and request method.', 404);
@@ -275,6 +275,8 @@ interface ListOptions<T> {
   slug?: (item: T) => string;
   /** Posts answer 400 past the last page; other collections answer an empty page. */
   paging?: 'posts';
+  /** Terms and users: `X-WP-Total` is the whole count even past the end of an `offset` page. */
+  countsWithoutOffset?: true;
 }
 
 /** Collection semantics shared by every route: include/slug, ordering, paging, totals, `_fields`. */
@@ -304,8 +306,9 @@ function listOf<T>(request: FakeRequest, items: T[], render: (item: T) => Record
 
   const start = offset ?? (page - 1) * perPage;
   const pageItems = selected.slice(start, start + perPage);
-  // WordPress counts with the query's own offset: past the end, the total comes back as 0.
-  const total = offset !== undefined && pageItems.length === 0 ? 0 : selected.length;
+  // Posts (and media) are counted with the query's own offset: past the end, their total comes back as 0.
+  // Terms and users are counted without it (docs/wordpress-rest-notes.md).
+  const total = !options.countsWithoutOffset && offset !== undefined && pageItems.length === 0 ? 0 : selected.length;
   const totalPages = Math.ceil(total / perPage);
   if (options.paging === 'posts' && page > totalPages && total > 0) {
     return wpError('rest_post_invalid_page_number', 'The page number requested is larger than the number of pages available.', 400);
