@@ -149,6 +149,15 @@ describe('WordPress-frontend habits against a real WordPress', () => {
     expect(data.all.totalCount).toBe((categories.total ?? 0) + (tags.total ?? 0));
     expect(data.all.nodes.findIndex((node) => node.kind === 'TAG')).toBe(categories.total);
     expect(data.authors.totalCount).toBe(users.total);
+    // A page that starts on the last category goes on with the first tag (WordPress counts terms past an offset's end).
+    const lastCategory = Buffer.from(`offset:${(categories.total ?? 0) - 2}`).toString('base64url');
+    const crossing = await federation.gateway.query<{ topics: { nodes: { kind: string }[] } }>(parse(`{ topics(first: 2, after: "${lastCategory}") { nodes { kind } } }`));
+    expectNoErrors(crossing);
+    expect(crossing.body.data!.topics.nodes.map((node) => node.kind)).toEqual(['CATEGORY', 'TAG']);
+    const pastCategories = Buffer.from(`offset:${(categories.total ?? 0) + 1}`).toString('base64url');
+    const tagsOnly = await federation.gateway.query<{ topics: { totalCount: number; nodes: { kind: string }[] } }>(parse(`{ topics(first: 2, after: "${pastCategories}") { totalCount nodes { kind } } }`));
+    expectNoErrors(tagsOnly);
+    expect(tagsOnly.body.data!.topics).toEqual({ totalCount: data.all.totalCount, nodes: [{ kind: 'TAG' }, { kind: 'TAG' }] });
     expect(data.authors.nodes.map((node) => node.slug)).toContain(referencePost.author);
     const childrenOfWorld = seed.categories.filter((category) => category.parent === 'world').map((category) => category.slug);
     expect(childrenOfWorld.length).toBeGreaterThan(0);

@@ -56,11 +56,20 @@ export class WordPressTopicSource implements TopicSource {
     );
   }
 
+  /** Terms take no `offset` (WordPress ignores it): the page sizes that cover the range are asked instead. */
   private async listTerms(kind: TopicKind, offset: number, limit: number, call?: SourceCallContext): Promise<Page<TopicRecord>> {
     const route = kind === TopicKind.CATEGORY ? 'categories' : 'tags';
-    const response = await this.api.get(route, { per_page: limit, offset, _fields: TERM_FIELDS.join(',') }, TermList, call);
-    const items = response.body.map((term) => mapWordPressTerm(term, kind));
-    return { items, totalCount: totalFrom(response.headers['x-wp-total']) ?? offset + items.length };
+    const pages = await Promise.all(
+      pagesCovering(offset, limit).map(async ({ page, perPage }) => {
+        const response = await this.api.get(route, { per_page: perPage, page, _fields: TERM_FIELDS.join(',') }, TermList, call);
+        return { start: (page - 1) * perPage, terms: response.body, total: totalFrom(response.headers['x-wp-total']) };
+      }),
+    );
+    const items = pages
+      .flatMap(({ start, terms }) => terms.map((term, index) => ({ position: start + index, term })))
+      .filter(({ position }) => position >= offset && position < offset + limit)
+      .map(({ term }) => mapWordPressTerm(term, kind));
+    return { items, totalCount: pages[0]?.total ?? offset + items.length };
   }
 
   private async fetchBoth(batches: Record<string, string | number>[], call?: SourceCallContext): Promise<TopicRecord[]> {
@@ -73,4 +82,17 @@ export class WordPressTopicSource implements TopicSource {
     );
     return pages.flat();
   }
+}
+
+/**
+ * `page`/`per_page` requests covering positions `offset` to `offset + limit - 1`: one page when some size
+ * up to WordPress's limit of 100 holds the whole range, otherwise the two pages of size `limit` it spans.
+ */
+export function pagesCovering(offset: number, limit: number): { page: number; perPage: number }[] {
+  for (let perPage = limit; perPage <= MAX_IDS_PER_CALL; perPage += 1) {
+    const first = Math.floor(offset / perPage);
+    if (first === Math.floor((offset + limit - 1) / perPage)) return [{ page: first + 1, perPage }];
+  }
+  const first = Math.floor(offset / limit);
+  return [{ page: first + 1, perPage: limit }, { page: first + 2, perPage: limit }];
 }
