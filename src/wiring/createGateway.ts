@@ -70,6 +70,14 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
   const { ledger, memos } = GatewayCache.prepare();
   const wired = wireSources(config, { logger, telemetry, memos, adapters: adapters.sources });
   const { sources, previews } = wired;
+  // Started now, so it overlaps building the schema and Apollo; see settleWarmUp below.
+  const warmUp = wired.warmUp().then(
+    () => true,
+    (error: unknown) => {
+      logger.warn({ err: error }, 'an upstream could not be reached at start-up; the gateway serves and tries again (see /readyz)');
+      return false;
+    },
+  );
   const { cache, redis } = wireCache(config, { logger, telemetry, sources, ledger, memos, instanceId: randomUUID() });
 
   const served = await wireSchema(config);
@@ -89,7 +97,11 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
   const editors = wirePreviewAudience(config, { logger, telemetry });
   const audiences = [editors.audience].filter((audience) => audience !== undefined);
 
-  const checks: ReadinessCheck[] = [...(redis ? [{ name: 'redis', check: () => redis.ping() }] : []), ...(adapters.readinessChecks ?? [])];
+  const checks: ReadinessCheck[] = [
+    ...(redis ? [{ name: 'redis', check: () => redis.ping() }] : []),
+    ...wired.readinessChecks,
+    ...(adapters.readinessChecks ?? []),
+  ];
   const routes: Record<string, Route> = {
     '/graphql': createGraphqlRoute({
       apollo,
@@ -122,6 +134,10 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
     receiveTimeoutMs: config.server.receiveTimeoutMs,
   });
 
+  // A fresh instance's first page should cost what a warmed one's does, so start-up waits for the warm-up,
+  // but no longer than a readiness probe would: a WordPress that is down never keeps the gateway from starting.
+  await settleWarmUp(warmUp, config.server.readinessCheckTimeoutMs);
+
   return {
     server,
     cache,
@@ -153,4 +169,10 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
     },
     closeAllConnections: () => server.closeAllConnections(),
   };
+}
+
+async function settleWarmUp(warmUp: Promise<boolean>, waitMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([warmUp, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+  clearTimeout(timer);
 }
