@@ -17,13 +17,14 @@ import { healthRoute } from '../server/routes/healthRoute';
 import { createMetricsRoute } from '../server/routes/metricsRoute';
 import { createReadinessRoute, type ReadinessCheck } from '../server/routes/readinessRoute';
 import type { Route } from '../server/routes/Route';
-import { TrustedDocuments } from '../server/trusted/TrustedDocuments';
+import type { TrustedDocuments } from '../server/trusted/TrustedDocuments';
 import type { Sources } from '../sources/types';
 import { fanOutTelemetry, type Telemetry } from '../telemetry';
 import { wireCache } from './wireCache';
 import { wireSchema } from './wireSchema';
 import { wirePreviewAudience } from './wirePreview';
 import { wireSources } from './wireSources';
+import { wireTrustedDocuments } from './wireTrustedDocuments';
 
 /**
  * What a caller may swap: leaf adapters only. Everything between them (coalescing, instrumentation,
@@ -60,9 +61,7 @@ export interface Gateway {
 /** The one wiring root: src/index.ts and the tests both build the gateway here, once. */
 export async function createGateway(config: Config, adapters: GatewayAdapters = {}): Promise<Gateway> {
   const logger = adapters.logger ?? pino({ level: config.logLevel });
-  const trustedDocuments = TrustedDocuments.load(config.persistedOperations, (error) =>
-    logger.warn({ err: error, path: config.persistedOperations.manifestPath }, 'no trusted-documents manifest; operations are accepted as text only'),
-  );
+  const trustedDocuments = await wireTrustedDocuments(config, logger);
   // Built before the sources, so upstream clients report to the same registry /metrics serves.
   const metrics = new PrometheusTelemetry({ knownOperations: trustedDocuments.names() });
   const telemetry = adapters.telemetry ? fanOutTelemetry(metrics, adapters.telemetry) : metrics;
