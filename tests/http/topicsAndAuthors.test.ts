@@ -138,4 +138,17 @@ describe('Root topics and authors, topic hierarchy and nodes (demo newsroom over
     const world = await gateway.query<{ topic: { children: { name: string }[] } }>('{ topic(slug: "world") { children { name } } }');
     expect(world.body.data!.topic.children.map((child) => child.name)).toContain('Africa Desk');
   });
+
+  it('tags the author index with author-list and each author, so an author purge drops it', async () => {
+    const query = '{ authors(first: 3) { nodes { id name } } }';
+    const first = await get(query);
+    expect(first.headers.get('cache-control')).toMatch(/^public, max-age=300\b/);
+    const tags = first.headers.get('surrogate-key')?.split(' ') ?? [];
+    expect(tags).toContain('author-list');
+    expect(tags.filter((tag) => /^author:\d+$/.test(tag))).toHaveLength(3);
+    expect((await get(query)).headers.get('x-cache')).toBe('HIT');
+    // Any author: a new one may sort into this page.
+    expect((await sendContentChanged(gateway.baseUrl, { type: 'author', id: '999999' })).status).toBe(200);
+    expect((await get(query)).headers.get('x-cache')).toBe('MISS');
+  });
 });

@@ -1,7 +1,7 @@
 import { countWords, htmlToText, inlineHtmlToText } from '../../text/htmlToText';
 import { type AuthorRecord, type PostRecord, type TopicRecord, TopicKind } from '../records';
 import type { DemoAuthor, DemoPost, DemoTopic } from './DemoNewsroom';
-import { demoImage } from './demoImageSizes';
+import { demoImage } from './demoImage';
 
 /** The demo newsroom's public site, so `url` fields look like the links a real CMS gives. */
 export const DEMO_SITE_URL = 'https://demo.newsroom.example';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DemoNewsroom, DemoPost } from '../../../src/sources/demo/DemoNewsroom';
-import { demoImage } from '../../../src/sources/demo/demoImageSizes';
+import { demoImage } from '../../../src/sources/demo/demoImage';
 
 /*
  * The demo newsroom as WordPress REST API v2 stores and renders it (view context): rendered HTML with
