@@ -61,5 +61,9 @@ export const persistedOperationsSection = section({
       }),
     },
   },
+  // Renamed when one gateway learned to serve several frontends' manifests: an old deployment must not
+  // silently run with the default manifest.
+  retired: [{ file: 'persistedOperations.manifestPath', message: 'renamed persistedOperations.manifests (an array of files or URLs)' }],
+  retiredEnv: [{ env: 'PERSISTED_OPERATIONS_MANIFEST', message: 'renamed PERSISTED_OPERATIONS_MANIFESTS (comma-separated files or http(s) URLs); set that instead' }],
   build: (values): PersistedOperationsConfig => values,
 });

@@ -13,6 +13,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).introspection).toBe(true);
   });
 
+  it('refuses the retired single-manifest variable and file field, naming what replaced them', () => {
+    expect(() => loadConfig({ PERSISTED_OPERATIONS_MANIFEST: '/srv/app/manifest.json' })).toThrow(/PERSISTED_OPERATIONS_MANIFEST: renamed PERSISTED_OPERATIONS_MANIFESTS/);
+    const file = JSON.stringify({ persistedOperations: { manifestPath: '/srv/app/manifest.json' } });
+    expect(() => loadConfig({ GATEWAY_CONFIG: '/etc/gateway.json' }, { readFile: () => file })).toThrow(/persistedOperations\.manifests/);
+    expect(loadConfig({ PERSISTED_OPERATIONS_MANIFESTS: '/a.json,/b.json' }).persistedOperations.manifests).toEqual(['/a.json', '/b.json']);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(4000);
   });
