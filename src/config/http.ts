@@ -1,9 +1,26 @@
 import { section } from './Section';
 import { setting } from './Setting';
-import { integer, originList } from './valueTypes';
+import { headerNameList, integer, originList } from './valueTypes';
 
 /** The origin Apollo Sandbox runs on: allowed in development so developers can explore a local gateway. */
 export const APOLLO_SANDBOX_ORIGIN = 'https://studio.apollographql.com';
+
+/** Local frontends (Next.js on 3000, Vite on 5173, …) on any port: allowed in development. */
+export const LOCAL_DEVELOPMENT_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'];
+
+/**
+ * Request headers browsers may always send: content-type, Apollo's CSRF-prevention headers, Apollo
+ * Client's client-awareness headers, the request id and bearer tokens.
+ */
+export const CORS_BASE_HEADERS = [
+  'content-type',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'apollographql-client-name',
+  'apollographql-client-version',
+  'x-request-id',
+  'authorization',
+];
 
 export interface HttpConfig {
   bodyLimitBytes: number;
@@ -11,6 +28,8 @@ export interface HttpConfig {
   requestTimeoutMs: number;
   /** Browser origins allowed to call the gateway; `['*']` allows any. Empty: same-origin only. */
   corsOrigins: string[];
+  /** Request headers a browser may send cross-origin: CORS_BASE_HEADERS plus CORS_ALLOWED_HEADERS. */
+  corsAllowedHeaders: string[];
   /** Largest batch (JSON array of operations); 0 turns batching off. */
   batchMaxOperations: number;
 }
@@ -36,8 +55,16 @@ export const httpSection = section({
       env: 'CORS_ORIGINS',
       file: 'http.corsOrigins',
       type: originList,
-      defaultDoc: `\`${APOLLO_SANDBOX_ORIGIN}\` in development, none otherwise`,
-      doc: 'browser origins allowed to call the gateway: a comma-separated list (an array in the file), or `*`',
+      defaultDoc: `\`${APOLLO_SANDBOX_ORIGIN}\` and \`${LOCAL_DEVELOPMENT_ORIGINS.join('`, `')}\` in development, none otherwise`,
+      doc: 'browser origins allowed to call the gateway: a comma-separated list (an array in the file), or `*`; a port of `*` matches any port',
+    }),
+    corsAllowedHeaders: setting({
+      env: 'CORS_ALLOWED_HEADERS',
+      file: 'http.corsAllowedHeaders',
+      type: headerNameList,
+      default: [],
+      defaultDoc: 'none',
+      doc: `request headers browsers may send besides those always allowed (\`${CORS_BASE_HEADERS.join('`, `')}\`): a comma-separated list (an array in the file)`,
     }),
     batchMaxOperations: setting({
       env: 'BATCH_MAX_OPERATIONS',
@@ -48,6 +75,10 @@ export const httpSection = section({
     }),
   },
   build: (values, context): { http: HttpConfig } => ({
-    http: { ...values, corsOrigins: values.corsOrigins ?? (context.nodeEnv === 'development' ? [APOLLO_SANDBOX_ORIGIN] : []) },
+    http: {
+      ...values,
+      corsOrigins: values.corsOrigins ?? (context.nodeEnv === 'development' ? [APOLLO_SANDBOX_ORIGIN, ...LOCAL_DEVELOPMENT_ORIGINS] : []),
+      corsAllowedHeaders: [...new Set([...CORS_BASE_HEADERS, ...values.corsAllowedHeaders])],
+    },
   }),
 });

@@ -65,7 +65,9 @@ export function createApolloServer({
     // Automatic Persisted Queries live in the shared cache, so every instance knows every registered hash.
     // Only the manifest's operations run in trusted-documents mode, so nothing may register new ones then.
     persistedQueries: config.persistedOperations.only ? false : { cache: cache.persistedQueries },
-    csrfPrevention: true,
+    // The route applies CSRF prevention itself (requestRefusal), so a GET query without a content-type
+    // (urql's and graphql-request's default) runs, and every refusal is decided in one place.
+    csrfPrevention: false,
     // src/index.ts owns SIGTERM: it drains HTTP first, then stops Apollo. Apollo's own handler would stop it
     // alongside and re-raise the signal.
     stopOnTerminationSignals: false,

@@ -94,6 +94,7 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
   const routes: Record<string, Route> = {
     '/graphql': createGraphqlRoute({
       apollo,
+      landingPage: config.landingPage,
       bodyLimitBytes: config.http.bodyLimitBytes,
       batchMaxOperations: config.http.batchMaxOperations,
       trustedDocuments: { documents: trustedDocuments, only: config.persistedOperations.only },
@@ -115,7 +116,7 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
 
   const server = createHttpServer({
     routes,
-    cors: createCors(config.http.corsOrigins),
+    cors: createCors({ origins: config.http.corsOrigins, allowedHeaders: config.http.corsAllowedHeaders }),
     logger,
     telemetry,
     requestTimeoutMs: config.http.requestTimeoutMs,

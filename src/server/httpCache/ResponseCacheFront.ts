@@ -38,7 +38,7 @@ export class ResponseCacheFront {
 
   /** A POST whose exact bytes an earlier request sent, answered from memory: true when answered. */
   answerKnownBody(res: ServerResponse, rawJson: Buffer, headers: IncomingHttpHeaders): boolean {
-    if (res.headersSent || !sharedCacheMayAnswer(headers)) return false;
+    if (res.headersSent || !sharedCacheMayAnswer('POST', headers)) return false;
     const key = this.keyMemo.get(rawJson, headers.accept);
     const hit = key === undefined ? undefined : this.cache.peek(key);
     if (!hit) return false;
@@ -48,7 +48,7 @@ export class ResponseCacheFront {
 
   /** The same for a GET (or HEAD) whose query string an earlier request had: what a CDN-facing SSR request mostly is. */
   answerKnownSearch(res: ServerResponse, search: string, headers: IncomingHttpHeaders, headOnly: boolean): boolean {
-    if (!sharedCacheMayAnswer(headers)) return false;
+    if (!sharedCacheMayAnswer('GET', headers)) return false;
     const key = this.keyMemo.getForSearch(search, headers.accept);
     const hit = key === undefined ? undefined : this.cache.peek(key);
     if (!hit) return false;
@@ -62,7 +62,7 @@ export class ResponseCacheFront {
    * the fast paths find it next time.
    */
   keyFor(request: CacheableRequest): string | undefined {
-    if (!sharedCacheMayAnswer(request.headers)) return undefined;
+    if (!sharedCacheMayAnswer(request.method, request.headers)) return undefined;
     const parts = graphqlRequestParts(request.method, request.body, new URLSearchParams(request.search));
     const key = parts ? responseCacheKey(parts, request.headers.accept) : undefined;
     if (key === undefined) return undefined;

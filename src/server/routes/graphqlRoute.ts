@@ -1,10 +1,11 @@
+import type { ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { GatewayContext } from '../../context';
 import { ErrorCode } from '../../errors';
 import type { Authenticator, Principal } from '../../identity/Authenticator';
 import { RequestOutcome } from '../../requestOutcome';
 import type { RequestScope } from '../../requestScope';
-import { carriesCredentials } from '../httpCache/requestAcceptance';
+import { carriesCredentials, mediaTypeOf, requestRefusal } from '../httpCache/requestAcceptance';
 import type { ResponseCacheFront } from '../httpCache/ResponseCacheFront';
 import { readBodyOrAnswer413 } from '../readBody';
 import { sendError } from '../sendJson';
@@ -13,6 +14,8 @@ import type { Route } from './Route';
 
 export interface GraphqlRouteDeps {
   apollo: ApolloServer<GatewayContext>;
+  /** Apollo's landing page is on; when off, a browser opening /graphql is told so in plain text. */
+  landingPage: boolean;
   bodyLimitBytes: number;
   /** Largest batch accepted when batching is on (0: off, and Apollo refuses every batch). */
   batchMaxOperations: number;
@@ -30,7 +33,7 @@ export interface GraphqlRouteDeps {
  * cache answers anonymous queries with the stored bytes and headers, without parsing or executing
  * anything. The route creates the request's outcome, hands it to the context, and reads it to answer.
  */
-export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations, trustedDocuments, createContext, authenticator, responseCache }: GraphqlRouteDeps): Route {
+export function createGraphqlRoute({ apollo, landingPage, bodyLimitBytes, batchMaxOperations, trustedDocuments, createContext, authenticator, responseCache }: GraphqlRouteDeps): Route {
   return async (req, res, url, scope) => {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
@@ -45,6 +48,8 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
     if (method === 'POST') {
       const raw = await readBodyOrAnswer413(req, res, bodyLimitBytes);
       if (!raw) return;
+      const refused = requestRefusal(method, req.headers, undefined);
+      if (refused) return sendError(res, refused.status, refused.code, refused.message);
       rawJson = mediaTypeOf(req.headers['content-type']) === 'application/json' ? raw : undefined;
       // The same bytes as an earlier request whose answer is in memory: nothing to parse or resolve.
       if (responseCache && rawJson && responseCache.answerKnownBody(res, rawJson, req.headers)) return;
@@ -57,7 +62,12 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
     }
     // A slow upload can outlast the request deadline, which has answered already.
     if (res.headersSent) return;
-    if (method !== 'POST' && responseCache?.answerKnownSearch(res, url.search, req.headers, headOnly)) return;
+    if (method !== 'POST') {
+      if (responseCache?.answerKnownSearch(res, url.search, req.headers, headOnly)) return;
+      const refused = requestRefusal(method, req.headers, url.searchParams);
+      if (refused) return sendError(res, refused.status, refused.code, refused.message);
+      if (!landingPage && url.search === '' && acceptsHtml(req.headers.accept)) return sendNoLandingPage(res, headOnly);
+    }
 
     // Trusted documents are swapped in (or anything else refused) before Apollo parses a single token.
     let search = url.search;
@@ -137,10 +147,16 @@ function resolveTrustedBody(body: unknown, options: TrustedDocumentOptions, batc
 
 type ParsedBody = { ok: true; value: unknown } | { ok: false; message: string };
 
-function mediaTypeOf(contentType: string | undefined): string {
-  // Nearly every client sends exactly this; anything else is parsed.
-  if (contentType === 'application/json') return contentType;
-  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+/** A browser's navigation: it asks for HTML first. */
+function acceptsHtml(accept: string | undefined): boolean {
+  return accept !== undefined && accept.includes('text/html');
+}
+
+/** What a person who opens /graphql in a browser sees where the landing page is off (production). */
+function sendNoLandingPage(res: ServerResponse, headOnly: boolean): void {
+  const body = 'GraphQL endpoint; landing page disabled. Send queries with POST (content-type: application/json) or GET ?query=…\n';
+  res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', vary: 'Accept' });
+  res.end(headOnly ? undefined : body);
 }
 
 function parseBody(raw: Buffer, contentType: string | undefined): ParsedBody {
