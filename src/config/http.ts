@@ -1,6 +1,6 @@
 import { section } from './Section';
 import { setting } from './Setting';
-import { headerNameList, integer, originList } from './valueTypes';
+import { flag, headerNameList, integer, originList } from './valueTypes';
 
 /** The origin Apollo Sandbox runs on: allowed in development so developers can explore a local gateway. */
 export const APOLLO_SANDBOX_ORIGIN = 'https://studio.apollographql.com';
@@ -32,6 +32,8 @@ export interface HttpConfig {
   corsAllowedHeaders: string[];
   /** Largest batch (JSON array of operations); 0 turns batching off. */
   batchMaxOperations: number;
+  /** gzip and brotli answers per Accept-Encoding; false leaves compression to a CDN or proxy. */
+  compression: boolean;
 }
 
 export const httpSection = section({
@@ -72,6 +74,13 @@ export const httpSection = section({
       type: integer({ min: 0 }),
       default: 0,
       doc: 'largest batch (a JSON array of operations); `0` refuses every batch',
+    }),
+    compression: setting({
+      env: 'COMPRESSION',
+      file: 'http.compression',
+      type: flag,
+      default: true,
+      doc: 'gzip and brotli GraphQL answers per `Accept-Encoding` (each cached answer compressed once); `false` leaves compression to the CDN or proxy in front',
     }),
   },
   build: (values, context): { http: HttpConfig } => ({

@@ -6,6 +6,7 @@ import type { Authenticator, Principal } from '../../identity/Authenticator';
 import { RequestOutcome } from '../../requestOutcome';
 import type { RequestScope } from '../../requestScope';
 import { carriesCredentials, mediaTypeOf, requestRefusal } from '../httpCache/requestAcceptance';
+import { PreparedAnswer } from '../httpCache/PreparedAnswer';
 import type { ResponseCacheFront } from '../httpCache/ResponseCacheFront';
 import { readBodyOrAnswer413 } from '../readBody';
 import { sendError } from '../sendJson';
@@ -16,6 +17,8 @@ export interface GraphqlRouteDeps {
   apollo: ApolloServer<GatewayContext>;
   /** Apollo's landing page is on; when off, a browser opening /graphql is told so in plain text. */
   landingPage: boolean;
+  /** gzip and brotli per Accept-Encoding (COMPRESSION); false leaves it to a CDN or proxy. */
+  compression: boolean;
   bodyLimitBytes: number;
   /** Largest batch accepted when batching is on (0: off, and Apollo refuses every batch). */
   batchMaxOperations: number;
@@ -33,7 +36,7 @@ export interface GraphqlRouteDeps {
  * cache answers anonymous queries with the stored bytes and headers, without parsing or executing
  * anything. The route creates the request's outcome, hands it to the context, and reads it to answer.
  */
-export function createGraphqlRoute({ apollo, landingPage, bodyLimitBytes, batchMaxOperations, trustedDocuments, createContext, authenticator, responseCache }: GraphqlRouteDeps): Route {
+export function createGraphqlRoute({ apollo, landingPage, compression, bodyLimitBytes, batchMaxOperations, trustedDocuments, createContext, authenticator, responseCache }: GraphqlRouteDeps): Route {
   return async (req, res, url, scope) => {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
@@ -91,7 +94,7 @@ export function createGraphqlRoute({ apollo, landingPage, bodyLimitBytes, batchM
     if (res.headersSent) return;
 
     const cacheKey = responseCache?.keyFor({ method, headers: req.headers, body, search, originalSearch: url.search, rawJson });
-    if (responseCache && cacheKey && (await responseCache.answerFromCache(res, cacheKey, headOnly))) return;
+    if (responseCache && cacheKey && (await responseCache.answerFromCache(res, cacheKey, req.headers, headOnly))) return;
     const outcome = new RequestOutcome(carriesCredentials(req.headers), cacheKey ? 'MISS' : 'BYPASS');
     res.setHeader('x-cache', outcome.responseCache);
 
@@ -107,16 +110,18 @@ export function createGraphqlRoute({ apollo, landingPage, bodyLimitBytes, batchM
 
     // The request timed out, or the client left, while Apollo was working: the answer has nowhere to go.
     if (res.headersSent || res.destroyed) return;
-    for (const [name, value] of response.headers) res.setHeader(name, value);
-    res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      // Encoded once: a string would be scanned for Content-Length and again for the socket.
-      const bytes = Buffer.from(response.body.string);
-      res.setHeader('content-length', bytes.length);
-      res.end(headOnly ? undefined : bytes);
-      if (responseCache && cacheKey) responseCache.store(cacheKey, outcome, res.statusCode, response.headers, response.body.string, startedAt);
+      // Encoded once: a string would be scanned for Content-Length and again for the socket. A credentialed
+      // answer is never compressed: secrets next to reflected input are what BREACH reads through sizes.
+      const answer = new PreparedAnswer(response.status ?? 200, response.headers, Buffer.from(response.body.string), {
+        compression: compression && !outcome.credentialed,
+      });
+      answer.send(res, req.headers, headOnly);
+      if (responseCache && cacheKey) responseCache.store(cacheKey, outcome, answer, response.headers, response.body.string, startedAt);
       return;
     }
+    for (const [name, value] of response.headers) res.setHeader(name, value);
+    res.statusCode = response.status ?? 200;
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   };
