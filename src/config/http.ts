@@ -24,6 +24,8 @@ export const CORS_BASE_HEADERS = [
 
 export interface HttpConfig {
   bodyLimitBytes: number;
+  /** How much of an oversized upload is read and dropped before its 413, so the client reads the answer. */
+  bodyDrainLimitBytes: number;
   /** A request still running after this is answered 504 GATEWAY_TIMEOUT. */
   requestTimeoutMs: number;
   /** Browser origins allowed to call the gateway; `['*']` allows any. Empty: same-origin only. */
@@ -45,6 +47,13 @@ export const httpSection = section({
       type: integer({ min: 1 }),
       default: 100 * 1024,
       doc: 'largest accepted request body; larger ones get a JSON 413',
+    }),
+    bodyDrainLimitBytes: setting({
+      env: 'BODY_DRAIN_LIMIT_BYTES',
+      file: 'http.bodyDrainLimitBytes',
+      type: integer({ min: 0 }),
+      default: 16 * 1024 * 1024,
+      doc: 'how much of an oversized upload is read and dropped before the 413 is sent, so clients still sending (Node\'s fetch) read it; past this the connection is closed under the upload',
     }),
     requestTimeoutMs: setting({
       env: 'REQUEST_TIMEOUT_MS',

@@ -91,12 +91,13 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
   const audiences = [editors.audience].filter((audience) => audience !== undefined);
 
   const checks: ReadinessCheck[] = [...(redis ? [{ name: 'redis', check: () => redis.ping() }] : []), ...(adapters.readinessChecks ?? [])];
+  const bodyLimits = { limitBytes: config.http.bodyLimitBytes, drainLimitBytes: config.http.bodyDrainLimitBytes, receiveTimeoutMs: config.server.receiveTimeoutMs };
   const routes: Record<string, Route> = {
     '/graphql': createGraphqlRoute({
       apollo,
       landingPage: config.landingPage,
       compression: config.http.compression,
-      bodyLimitBytes: config.http.bodyLimitBytes,
+      bodyLimits,
       batchMaxOperations: config.http.batchMaxOperations,
       trustedDocuments: { documents: trustedDocuments, only: config.persistedOperations.only },
       createContext: (scope, outcome, principal) => createContext({ sources, cache, telemetry, previews }, scope, outcome, principal),
@@ -110,7 +111,7 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
       secret: config.webhook?.secret,
       kinds: cache.tags.kinds,
       purge: (items) => cache.purge(items),
-      bodyLimitBytes: config.http.bodyLimitBytes,
+      bodyLimits,
       onPurged: (report) => logger.info({ purged: report.entities, tags: report.tags, sharedCache: report.shared }, 'content changed: purged'),
     }),
   };

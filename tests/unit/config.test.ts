@@ -34,7 +34,7 @@ describe('loadConfig', () => {
     const config = loadConfig({ NODE_ENV: 'production' });
     expect(config.limits).toEqual(QUERY_LIMIT_DEFAULTS);
     expect(config.limits).toEqual({ maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxTokens: 1000, maxCost: 5000, maxErrors: 5 });
-    expect(config.http).toEqual({ bodyLimitBytes: 102400, requestTimeoutMs: 10000, corsOrigins: [], corsAllowedHeaders: CORS_BASE_HEADERS, batchMaxOperations: 0, compression: true });
+    expect(config.http).toEqual({ bodyLimitBytes: 102400, requestTimeoutMs: 10000, corsOrigins: [], bodyDrainLimitBytes: 16777216, corsAllowedHeaders: CORS_BASE_HEADERS, batchMaxOperations: 0, compression: true });
     expect(config.persistedOperations).toEqual({ only: false, manifestPath: DEFAULT_PERSISTED_OPERATIONS_MANIFEST });
     expect(config).toMatchObject({ fieldSuggestions: false, logLevel: 'info', shutdownGraceMs: 25000, metrics: { enabled: true } });
   });

@@ -81,10 +81,71 @@ export function searchRefusal(search: URLSearchParams): Refusal | undefined {
 /**
  * Everything the gateway refuses before GraphQL work, for the long way. The fast paths call
  * headerRefusal only: they are keyed by the exact query string, and a query string is remembered only
- * once it passed searchRefusal, which depends on nothing else.
+ * once it passed searchRefusal and searchParamsRefusal, which depend on nothing else (a POST body's
+ * bytes likewise, once past bodyRefusal).
  */
 export function requestRefusal(method: string, headers: IncomingHttpHeaders, search: URLSearchParams | undefined): Refusal | undefined {
-  return headerRefusal(method, headers) ?? (search && method !== 'POST' ? searchRefusal(search) : undefined);
+  return headerRefusal(method, headers) ?? (search && method !== 'POST' ? (searchRefusal(search) ?? searchParamsRefusal(search)) : undefined);
+}
+
+/** With the `u` flag a surrogate pair is one astral code point: only a lone half matches. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+function hasLoneSurrogate(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value);
+  // Deeper than any input type of the schema: the query limits refuse such a request anyway.
+  if (value === null || typeof value !== 'object' || depth > 32) return false;
+  for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+    if (LONE_SURROGATE.test(key) || hasLoneSurrogate(entry, depth + 1)) return true;
+  }
+  return false;
+}
+
+/** A string that is not well-formed UTF-16 (half a surrogate pair) has no UTF-8 form: no slug, id or tag can hold it. */
+export function isWellFormedText(text: string): boolean {
+  return !LONE_SURROGATE.test(text);
+}
+
+/**
+ * The refusals that depend on one operation's parameters (a POST body's, or a GET's query string,
+ * parsed): a persisted query of an unknown version, and variables holding a lone surrogate, which no
+ * slug, id or cache tag can spell (JSON's `\ud800` escapes make one; UTF-8 bytes cannot).
+ */
+export function paramsRefusal(params: { extensions?: unknown; variables?: unknown }): Refusal | undefined {
+  const persisted = (params.extensions as { persistedQuery?: { version?: unknown } } | null | undefined)?.persistedQuery;
+  if (persisted !== undefined && persisted !== null && persisted.version !== 1) {
+    return { status: 400, code: ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED, message: 'Unsupported persisted query version: only version 1 is supported.' };
+  }
+  if (hasLoneSurrogate(params.variables)) {
+    return { status: 400, code: ErrorCode.BAD_USER_INPUT, message: 'A variable holds a lone surrogate (half of a UTF-16 pair), which is not text; send well-formed Unicode.' };
+  }
+  return undefined;
+}
+
+/** paramsRefusal for a GET's query string; malformed JSON is left to Apollo's own 400. */
+export function searchParamsRefusal(search: URLSearchParams): Refusal | undefined {
+  const parse = (name: string): unknown => {
+    const value = search.get(name);
+    if (value === null) return undefined;
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return undefined;
+    }
+  };
+  return paramsRefusal({ extensions: parse('extensions'), variables: parse('variables') });
+}
+
+/** paramsRefusal for a POST body: one operation, or each of a batch. */
+export function bodyRefusal(body: unknown): Refusal | undefined {
+  if (Array.isArray(body)) {
+    for (const item of body) {
+      const refused = bodyRefusal(item);
+      if (refused) return refused;
+    }
+    return undefined;
+  }
+  return typeof body === 'object' && body !== null ? paramsRefusal(body as Record<string, unknown>) : undefined;
 }
 
 /** Anonymous and not refused on its headers: the only requests the shared response cache serves. */

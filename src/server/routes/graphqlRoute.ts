@@ -5,10 +5,10 @@ import { ErrorCode } from '../../errors';
 import type { Authenticator, Principal } from '../../identity/Authenticator';
 import { RequestOutcome } from '../../requestOutcome';
 import type { RequestScope } from '../../requestScope';
-import { carriesCredentials, mediaTypeOf, requestRefusal } from '../httpCache/requestAcceptance';
+import { bodyRefusal, carriesCredentials, mediaTypeOf, requestRefusal } from '../httpCache/requestAcceptance';
 import { PreparedAnswer } from '../httpCache/PreparedAnswer';
 import type { ResponseCacheFront } from '../httpCache/ResponseCacheFront';
-import { readBodyOrAnswer413 } from '../readBody';
+import { readBodyOrAnswer, type BodyLimits } from '../readBody';
 import { sendError } from '../sendJson';
 import { resolveTrustedDocument, resolveTrustedSearch, type GraphQLRequestParams, type TrustedDocumentOptions } from '../trusted/resolveTrustedDocument';
 import type { Route } from './Route';
@@ -19,7 +19,8 @@ export interface GraphqlRouteDeps {
   landingPage: boolean;
   /** gzip and brotli per Accept-Encoding (COMPRESSION); false leaves it to a CDN or proxy. */
   compression: boolean;
-  bodyLimitBytes: number;
+  /** BODY_LIMIT_BYTES, BODY_DRAIN_LIMIT_BYTES and SERVER_RECEIVE_TIMEOUT_MS. */
+  bodyLimits: BodyLimits;
   /** Largest batch accepted when batching is on (0: off, and Apollo refuses every batch). */
   batchMaxOperations: number;
   trustedDocuments: TrustedDocumentOptions;
@@ -36,7 +37,7 @@ export interface GraphqlRouteDeps {
  * cache answers anonymous queries with the stored bytes and headers, without parsing or executing
  * anything. The route creates the request's outcome, hands it to the context, and reads it to answer.
  */
-export function createGraphqlRoute({ apollo, landingPage, compression, bodyLimitBytes, batchMaxOperations, trustedDocuments, createContext, authenticator, responseCache }: GraphqlRouteDeps): Route {
+export function createGraphqlRoute({ apollo, landingPage, compression, bodyLimits, batchMaxOperations, trustedDocuments, createContext, authenticator, responseCache }: GraphqlRouteDeps): Route {
   return async (req, res, url, scope) => {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
@@ -49,7 +50,7 @@ export function createGraphqlRoute({ apollo, landingPage, compression, bodyLimit
     /** A POST's JSON body as received, to remember its response-cache key by. */
     let rawJson: Buffer | undefined;
     if (method === 'POST') {
-      const raw = await readBodyOrAnswer413(req, res, bodyLimitBytes);
+      const raw = await readBodyOrAnswer(req, res, bodyLimits);
       if (!raw) return;
       const refused = requestRefusal(method, req.headers, undefined);
       if (refused) return sendError(res, refused.status, refused.code, refused.message);
@@ -62,6 +63,8 @@ export function createGraphqlRoute({ apollo, landingPage, compression, bodyLimit
         return;
       }
       body = parsed.value;
+      const refusedBody = bodyRefusal(body);
+      if (refusedBody) return sendError(res, refusedBody.status, refusedBody.code, refusedBody.message);
     }
     // A slow upload can outlast the request deadline, which has answered already.
     if (res.headersSent) return;
