@@ -15,6 +15,7 @@ import { costLimitPlugin } from './limits/costLimitPlugin';
 import { createQueryLimitRules } from './limits/createQueryLimitRules';
 import { ErrorRequestIds } from './plugins/errorRequestIds';
 import { operationTelemetryPlugin } from './plugins/operationTelemetryPlugin';
+import { undeclaredVariablesPlugin } from './plugins/undeclaredVariablesPlugin';
 
 export interface ApolloDeps {
   config: Config;
@@ -78,6 +79,7 @@ export function createApolloServer({
       ApolloServerPluginCacheControlDisabled(),
       httpCachePlugin(config.httpCache, createOperationCachePolicy(schema, { defaultMaxAge: 0 }), cache.tags, onTagsCollapsed),
       config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : ApolloServerPluginLandingPageDisabled(),
+      undeclaredVariablesPlugin<GatewayContext>(),
       costLimitPlugin<GatewayContext>(limits.maxCost),
       errorRequestIds.plugin(),
       partialResultsPlugin(formatError, errorRequestIds),
