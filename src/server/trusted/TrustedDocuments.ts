@@ -47,7 +47,10 @@ export class TrustedDocuments {
   static load(options: { only: boolean; manifestPath: string }, onMissing: (error: unknown) => void): TrustedDocuments {
     try {
       return TrustedDocuments.fromManifestFile(options.manifestPath);
-    } catch (error) {
+    } catch (cause) {
+      // Named by the setting that points at it: a bare ENOENT says neither what the file is nor how to fix it.
+      const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (cause as Error).message;
+      const error = new Error(`PERSISTED_OPERATIONS_MANIFEST: cannot load the trusted-documents manifest ${options.manifestPath}: ${reason}`);
       if (options.only) throw error;
       onMissing(error);
       return new TrustedDocuments([]);
