@@ -79,7 +79,7 @@ export function createHttpServer({ routes, cors, logger, telemetry, requestTimeo
       if (!completed) scope.abort(new Error('client closed the connection'));
       const durationMs = performance.now() - startedAt;
       telemetry.httpRequest(routeName, req.method ?? 'GET', res.statusCode, durationMs);
-      const line = { requestId, method: req.method, path: url.pathname, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, operationName: scope.operationName, completed };
+      const line = { requestId, method: req.method, path: url.pathname, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, operationName: scope.operationName, responseCache: res.getHeader('x-cache'), completed };
       if (routeName === '/graphql' || routeName === 'unmatched') logger.info(line, 'request');
       else logger.debug(line, 'request');
     });

@@ -62,6 +62,7 @@ export function createContentChangedRoute({ secret, kinds, purge, bodyLimits, on
       {
         purged: report.entities,
         responsesPurged: report.responsesPurged,
+        responsesPurgedByTier: report.responsesPurgedByTier,
         sharedCache: report.shared,
         cdn: { tags: report.tags, surrogateKey: report.tags.join(' '), cacheTag: report.tags.join(',') },
       },
