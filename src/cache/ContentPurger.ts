@@ -24,8 +24,10 @@ export interface PurgeReport {
   entities: PurgedEntity[];
   /** Tags to purge at the CDN, as sent in Surrogate-Key / Cache-Tag. */
   tags: string[];
-  /** Shared-tier responses dropped (the in-process ones of each instance are not counted). */
+  /** Cached responses dropped, in this instance's memory and in Redis together (one response may be in both). */
   responsesPurged: number;
+  /** The same, by tier; other instances' in-process copies are dropped too, and not counted. */
+  responsesPurgedByTier: { memory: number; shared: number };
   /** `unavailable`: Redis could not be reached; only this instance was purged. */
   shared: 'purged' | 'unavailable' | 'not-configured';
 }
@@ -74,15 +76,15 @@ export class ContentPurger {
 
   async purge(items: readonly PurgeItem[]): Promise<PurgeReport> {
     const entities = await Promise.all(items.map(async (item) => ({ type: item.type, id: item.id, slugs: await this.slugsOf(item) })));
-    const tags = this.applyLocal(entities);
+    const { tags, responsesDropped: memory } = this.applyLocal(entities);
 
     let shared: PurgeReport['shared'] = this.parts.bus ? 'purged' : 'not-configured';
-    let responsesPurged = 0;
+    let sharedResponses = 0;
     if (this.parts.bus) {
       try {
         const { keys, indexTags } = this.sharedTargets(entities);
         await this.parts.entities.store.purgeShared(keys, indexTags);
-        responsesPurged = (await this.parts.responses?.store.purgeShared([], tags)) ?? 0;
+        sharedResponses = (await this.parts.responses?.store.purgeShared([], tags)) ?? 0;
         const message: PurgeMessage = { origin: this.parts.instanceId, entities };
         await this.parts.bus.connection.publish(this.parts.bus.channel, JSON.stringify(message));
       } catch (error) {
@@ -90,7 +92,7 @@ export class ContentPurger {
         shared = 'unavailable';
       }
     }
-    return { entities, tags, responsesPurged, shared };
+    return { entities, tags, responsesPurged: memory + sharedResponses, responsesPurgedByTier: { memory, shared: sharedResponses }, shared };
   }
 
   /** Drops every in-process copy (memory tiers and memos) and refuses writes of anything read before now. */
@@ -109,8 +111,8 @@ export class ContentPurger {
     return [...new Set([item.slug, cachedSlug].filter((slug): slug is string => !!slug))];
   }
 
-  /** Answers the tags purged, sorted. */
-  private applyLocal(entities: readonly PurgedEntity[]): string[] {
+  /** Answers the tags purged, sorted, and how many in-process responses were dropped. */
+  private applyLocal(entities: readonly PurgedEntity[]): { tags: string[]; responsesDropped: number } {
     const { tags: vocabulary, spaces, ledger, entities: cache, responses, memos } = this.parts;
     const tags = [...new Set(entities.flatMap((entity) => vocabulary.toPurge(entity.type, entity.id, entity.slugs)))].sort();
     ledger.note(tags);
@@ -126,8 +128,8 @@ export class ContentPurger {
     cache.store.memory.delete(keys);
     const doomedPrefixes = [...new Set(prefixes)];
     if (doomedPrefixes.length > 0) cache.store.memory.deleteWhere((key) => doomedPrefixes.some((prefix) => key.startsWith(prefix)));
-    responses?.purgeLocal(tags);
-    return tags;
+    const responsesDropped = responses?.purgeLocal(tags) ?? 0;
+    return { tags, responsesDropped };
   }
 
   private sharedTargets(entities: readonly PurgedEntity[]): { keys: string[]; indexTags: string[] } {
@@ -150,7 +152,7 @@ export class ContentPurger {
       return;
     }
     if (!this.isPurgeMessage(message) || message.origin === this.parts.instanceId) return;
-    const tags = this.applyLocal(message.entities);
+    const { tags } = this.applyLocal(message.entities);
     this.parts.onRemotePurge?.(tags);
   }
 

@@ -10,7 +10,7 @@ import { type Layers, resolve, settingsIn, type SettingTree, valuesOf } from './
 export type { Config } from './Config';
 export type { CacheConfig } from './cache';
 export type { CacheKind, KindCachePolicy, ServiceName, SourceName } from './entityKinds';
-export { APOLLO_SANDBOX_ORIGIN, type HttpConfig } from './http';
+export { APOLLO_SANDBOX_ORIGIN, CORS_BASE_HEADERS, LOCAL_DEVELOPMENT_ORIGINS, type HttpConfig } from './http';
 export { QUERY_LIMIT_DEFAULTS, type QueryLimits } from './limits';
 export { DEFAULT_PERSISTED_OPERATIONS_MANIFEST } from './persistedOperations';
 export type { PreviewSettings, PreviewTokenKeys } from './preview';

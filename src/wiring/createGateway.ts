@@ -102,15 +102,18 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
     ...wired.readinessChecks,
     ...(adapters.readinessChecks ?? []),
   ];
+  const bodyLimits = { limitBytes: config.http.bodyLimitBytes, drainLimitBytes: config.http.bodyDrainLimitBytes, receiveTimeoutMs: config.server.receiveTimeoutMs };
   const routes: Record<string, Route> = {
     '/graphql': createGraphqlRoute({
       apollo,
-      bodyLimitBytes: config.http.bodyLimitBytes,
+      landingPage: config.landingPage,
+      compression: config.http.compression,
+      bodyLimits,
       batchMaxOperations: config.http.batchMaxOperations,
       trustedDocuments: { documents: trustedDocuments, only: config.persistedOperations.only },
       createContext: (scope, outcome, principal) => createContext({ sources, cache, telemetry, previews }, scope, outcome, principal),
       authenticator: new Authenticator(audiences),
-      responseCache: cache.responses ? new ResponseCacheFront(cache.responses, cache.responseMaxTtlSeconds) : undefined,
+      responseCache: cache.responses ? new ResponseCacheFront(cache.responses, cache.responseMaxTtlSeconds, config.http.compression) : undefined,
     }),
     '/healthz': healthRoute,
     '/readyz': createReadinessRoute(checks, { checkTimeoutMs: config.server.readinessCheckTimeoutMs }),
@@ -119,14 +122,14 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
       secret: config.webhook?.secret,
       kinds: cache.tags.kinds,
       purge: (items) => cache.purge(items),
-      bodyLimitBytes: config.http.bodyLimitBytes,
+      bodyLimits,
       onPurged: (report) => logger.info({ purged: report.entities, tags: report.tags, sharedCache: report.shared }, 'content changed: purged'),
     }),
   };
 
   const server = createHttpServer({
     routes,
-    cors: createCors(config.http.corsOrigins),
+    cors: createCors({ origins: config.http.corsOrigins, allowedHeaders: config.http.corsAllowedHeaders }),
     logger,
     telemetry,
     requestTimeoutMs: config.http.requestTimeoutMs,
