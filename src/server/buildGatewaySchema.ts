@@ -2,11 +2,14 @@ import 'reflect-metadata';
 import { specifiedDirectives, type GraphQLInterfaceType, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { AuthorResolver } from '../resolvers/AuthorResolver';
+import { NewsletterResolver } from '../resolvers/NewsletterResolver';
 import { PostResolver } from '../resolvers/PostResolver';
 import { PostStatusResolver } from '../resolvers/PostStatusResolver';
 import { QueryResolver } from '../resolvers/QueryResolver';
+import { ReaderMutationResolver } from '../resolvers/ReaderMutationResolver';
 import { RelatedStoryResolver } from '../resolvers/RelatedStoryResolver';
 import { TopicResolver } from '../resolvers/TopicResolver';
+import { ViewerResolver } from '../resolvers/ViewerResolver';
 import { cacheControlDirective } from '../schema/cacheControl';
 import { nodeTypeOf } from '../schema/Node';
 import { leanResolvers } from './leanResolvers';
@@ -17,7 +20,17 @@ let schema: GraphQLSchema | undefined;
 /** The public schema. Built once per process: building walks every decorator and is not cheap. */
 export function buildGatewaySchema(): GraphQLSchema {
   if (schema) return schema;
-  const resolvers = [QueryResolver, PostResolver, PostStatusResolver, AuthorResolver, TopicResolver, RelatedStoryResolver] as const;
+  const resolvers = [
+    QueryResolver,
+    PostResolver,
+    PostStatusResolver,
+    AuthorResolver,
+    TopicResolver,
+    RelatedStoryResolver,
+    ViewerResolver,
+    NewsletterResolver,
+    ReaderMutationResolver,
+  ] as const;
   schema = buildSchemaSync({
     resolvers,
     validate: false,
