@@ -44,7 +44,8 @@ export interface TestGatewayOptions {
 }
 
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', ...options.env });
+  // Reader data in memory unless a test names a file: test gateways never share or leave a SQLite file.
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', READER_DB_PATH: ':memory:', ...options.env });
   const logger = options.logger ?? pino({ level: 'silent' });
   const usesDemoOnly = Object.values(config.sources).every((choice) => choice === 'demo');
   // The demo newsroom is shared (building it is the slow part) as the leaf adapter of every slot;
