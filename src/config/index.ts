@@ -61,6 +61,9 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const problems: string[] = [];
 
   const environment = readEnvironment(settings, env, problems);
+  for (const retired of all.flatMap((section) => section.retiredEnv ?? [])) {
+    if (env[retired.env] !== undefined && env[retired.env] !== '') problems.push(`${retired.env}: ${retired.message}`);
+  }
   const { configFile, nodeEnv } = sections.server.settings;
   const path = environment.values.get(configFile) as string | undefined;
   const file = path

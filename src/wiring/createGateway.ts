@@ -17,7 +17,7 @@ import { healthRoute } from '../server/routes/healthRoute';
 import { createMetricsRoute } from '../server/routes/metricsRoute';
 import { createReadinessRoute, type ReadinessCheck } from '../server/routes/readinessRoute';
 import type { Route } from '../server/routes/Route';
-import { TrustedDocuments } from '../server/trusted/TrustedDocuments';
+import type { TrustedDocuments } from '../server/trusted/TrustedDocuments';
 import type { ReaderSource } from '../sources/reader/ReaderSource';
 import type { Sources } from '../sources/types';
 import { fanOutTelemetry, type Telemetry } from '../telemetry';
@@ -26,6 +26,7 @@ import { wireSchema } from './wireSchema';
 import { wirePreviewAudience } from './wirePreview';
 import { wireReader } from './wireReader';
 import { wireSources } from './wireSources';
+import { wireTrustedDocuments } from './wireTrustedDocuments';
 
 /**
  * What a caller may swap: leaf adapters only. Everything between them (coalescing, instrumentation,
@@ -64,9 +65,7 @@ export interface Gateway {
 /** The one wiring root: src/index.ts and the tests both build the gateway here, once. */
 export async function createGateway(config: Config, adapters: GatewayAdapters = {}): Promise<Gateway> {
   const logger = adapters.logger ?? pino({ level: config.logLevel });
-  const trustedDocuments = TrustedDocuments.load(config.persistedOperations, (error) =>
-    logger.warn({ err: error, path: config.persistedOperations.manifestPath }, 'no trusted-documents manifest; operations are accepted as text only'),
-  );
+  const trustedDocuments = await wireTrustedDocuments(config, logger);
   // Built before the sources, so upstream clients report to the same registry /metrics serves.
   const metrics = new PrometheusTelemetry({ knownOperations: trustedDocuments.names() });
   const telemetry = adapters.telemetry ? fanOutTelemetry(metrics, adapters.telemetry) : metrics;
@@ -75,6 +74,14 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
   const { ledger, memos } = GatewayCache.prepare();
   const wired = wireSources(config, { logger, telemetry, memos, adapters: adapters.sources });
   const { sources, previews } = wired;
+  // Started now, so it overlaps building the schema and Apollo; see settleWarmUp below.
+  const warmUp = wired.warmUp().then(
+    () => true,
+    (error: unknown) => {
+      logger.warn({ err: error }, 'an upstream could not be reached at start-up; the gateway serves and tries again (see /readyz)');
+      return false;
+    },
+  );
   const { cache, redis } = wireCache(config, { logger, telemetry, sources, ledger, memos, instanceId: randomUUID() });
 
   const served = await wireSchema(config);
@@ -95,7 +102,11 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
   const readers = wireReader(config, { logger, telemetry, adapter: adapters.reader });
   const audiences = [editors.audience, readers.audience].filter((audience) => audience !== undefined);
 
-  const checks: ReadinessCheck[] = [...(redis ? [{ name: 'redis', check: () => redis.ping() }] : []), ...(adapters.readinessChecks ?? [])];
+  const checks: ReadinessCheck[] = [
+    ...(redis ? [{ name: 'redis', check: () => redis.ping() }] : []),
+    ...wired.readinessChecks,
+    ...(adapters.readinessChecks ?? []),
+  ];
   const routes: Record<string, Route> = {
     '/graphql': createGraphqlRoute({
       apollo,
@@ -129,6 +140,10 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
     receiveTimeoutMs: config.server.receiveTimeoutMs,
   });
 
+  // A fresh instance's first page should cost what a warmed one's does, so start-up waits for the warm-up,
+  // but no longer than a readiness probe would: a WordPress that is down never keeps the gateway from starting.
+  await settleWarmUp(warmUp, config.server.readinessCheckTimeoutMs);
+
   return {
     server,
     cache,
@@ -161,4 +176,10 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
     },
     closeAllConnections: () => server.closeAllConnections(),
   };
+}
+
+async function settleWarmUp(warmUp: Promise<boolean>, waitMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([warmUp, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+  clearTimeout(timer);
 }

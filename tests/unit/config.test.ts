@@ -13,6 +13,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).introspection).toBe(true);
   });
 
+  it('refuses the retired single-manifest variable and file field, naming what replaced them', () => {
+    expect(() => loadConfig({ PERSISTED_OPERATIONS_MANIFEST: '/srv/app/manifest.json' })).toThrow(/PERSISTED_OPERATIONS_MANIFEST: renamed PERSISTED_OPERATIONS_MANIFESTS/);
+    const file = JSON.stringify({ persistedOperations: { manifestPath: '/srv/app/manifest.json' } });
+    expect(() => loadConfig({ GATEWAY_CONFIG: '/etc/gateway.json' }, { readFile: () => file })).toThrow(/persistedOperations\.manifests/);
+    expect(loadConfig({ PERSISTED_OPERATIONS_MANIFESTS: '/a.json,/b.json' }).persistedOperations.manifests).toEqual(['/a.json', '/b.json']);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(4000);
   });
@@ -35,8 +42,16 @@ describe('loadConfig', () => {
     expect(config.limits).toEqual(QUERY_LIMIT_DEFAULTS);
     expect(config.limits).toEqual({ maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxTokens: 1000, maxCost: 5000, maxErrors: 5 });
     expect(config.http).toEqual({ bodyLimitBytes: 102400, requestTimeoutMs: 10000, corsOrigins: [], batchMaxOperations: 0 });
-    expect(config.persistedOperations).toEqual({ only: false, manifestPath: DEFAULT_PERSISTED_OPERATIONS_MANIFEST });
+    expect(config.persistedOperations).toEqual({ only: false, manifests: [DEFAULT_PERSISTED_OPERATIONS_MANIFEST] });
     expect(config).toMatchObject({ fieldSuggestions: false, logLevel: 'info', shutdownGraceMs: 25000, metrics: { enabled: true } });
+  });
+
+  it('reads several trusted-documents manifests, files and URLs, and refuses an empty list naming the variable', () => {
+    expect(loadConfig({ PERSISTED_OPERATIONS_MANIFESTS: ' web.json, https://cdn.example.com/app/persisted-documents.json ,' }).persistedOperations.manifests).toEqual([
+      'web.json',
+      'https://cdn.example.com/app/persisted-documents.json',
+    ]);
+    expect(() => loadConfig({ PERSISTED_OPERATIONS_MANIFESTS: ' , ' })).toThrow(/PERSISTED_OPERATIONS_MANIFESTS/);
   });
 
   it('allows Apollo Sandbox by default in development only', () => {
