@@ -23,6 +23,8 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   /** The caller is known (or anonymous) but may not have this: a preview without an editor's preview token. */
   FORBIDDEN: 'FORBIDDEN',
+  /** Too many attempts (newsletter sign-ups per client address or per email); `extensions.retryAfterSeconds` says when to try again. */
+  RATE_LIMITED: 'RATE_LIMITED',
   /** HTTP 404: no such route, or a route that is turned off. */
   NOT_FOUND: 'NOT_FOUND',
   /** HTTP 405: the route does not take this method. */
@@ -49,6 +51,8 @@ const CLIENT_SAFE_CODES: ReadonlySet<string> = new Set([
   ErrorCode.UPSTREAM_UNAUTHORIZED,
   ErrorCode.GATEWAY_TIMEOUT,
   ErrorCode.FORBIDDEN,
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.RATE_LIMITED,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
@@ -66,6 +70,19 @@ export class BadUserInputError extends GraphQLError {
 export class ForbiddenError extends GraphQLError {
   constructor(message: string) {
     super(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+  }
+}
+
+/** A field that needs a signed-in reader, asked without one (a reader token in `Authorization: Bearer`). */
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+  }
+}
+
+export class RateLimitedError extends GraphQLError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message, { extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds } });
   }
 }
 

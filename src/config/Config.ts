@@ -3,6 +3,7 @@ import type { HttpConfig } from './http';
 import type { QueryLimits } from './limits';
 import type { PersistedOperationsConfig } from './persistedOperations';
 import type { PreviewConfig } from './preview';
+import type { ReaderConfig } from './reader';
 import type { RedisSectionConfig } from './redis';
 import type { ResponseCacheConfig } from './responseCache';
 import type { ServerConfig } from './server';
@@ -20,7 +21,8 @@ export interface Config
     WebhookConfig,
     UpstreamsConfig,
     SubgraphConfig,
-    PreviewConfig {
+    PreviewConfig,
+    ReaderConfig {
   http: HttpConfig;
   limits: QueryLimits;
 }

@@ -14,6 +14,7 @@ export { APOLLO_SANDBOX_ORIGIN, CORS_BASE_HEADERS, LOCAL_DEVELOPMENT_ORIGINS, ty
 export { QUERY_LIMIT_DEFAULTS, type QueryLimits } from './limits';
 export { DEFAULT_PERSISTED_OPERATIONS_MANIFEST } from './persistedOperations';
 export type { PreviewSettings, PreviewTokenKeys } from './preview';
+export { DEFAULT_READER_DB_PATH, type NewsletterLimits, type ReaderSettings, type ReaderStoreConfig, type ReaderTokenKeys } from './reader';
 export type { RedisBreakerPolicy, RedisConfig } from './redis';
 export type { NodeEnv } from './Section';
 export type { LogLevel } from './server';
@@ -92,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     ...build(sections.upstreams),
     ...build(sections.subgraph),
     ...build(sections.preview),
+    ...build(sections.reader),
   };
   // A router's query plans are its own documents, never in our manifest: safelisting belongs at the router.
   if (config.subgraph.enabled && config.persistedOperations.only) {

@@ -4,6 +4,7 @@ import { httpSection } from './http';
 import { limitsSection } from './limits';
 import { persistedOperationsSection } from './persistedOperations';
 import { previewSection } from './preview';
+import { readerSection } from './reader';
 import { redisSection } from './redis';
 import { responseCacheSection } from './responseCache';
 import { serverSection } from './server';
@@ -25,6 +26,7 @@ export function gatewaySections(kinds: EntityKindTable = ENTITY_KINDS) {
     upstreams: upstreamsSection,
     subgraph: subgraphSection,
     preview: previewSection,
+    reader: readerSection,
   };
 }
 

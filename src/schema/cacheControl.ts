@@ -42,4 +42,8 @@ export const CACHE_HINT = {
   node: maxAge(shortestMaxAge(['post', 'author', 'topic'])),
   /** Wrappers (edges, page info, images) take the age of the field that holds them. */
   inherit: '@cacheControl(inheritMaxAge: true)',
+  /** A reader's own data: never kept by a shared cache (operations touching it are also answered `private, no-store`). */
+  privateData: '@cacheControl(maxAge: 0, scope: PRIVATE)',
+  /** The sign-up box's count and topics: the same for everybody, and "10k+" needs no second-exact figure. */
+  newsletter: maxAge(60),
 } as const;

@@ -3,11 +3,14 @@ import { specifiedDirectives, type GraphQLInterfaceType, type GraphQLSchema } fr
 import { buildSchemaSync } from 'type-graphql';
 import { AuthorResolver } from '../resolvers/AuthorResolver';
 import { ImageResolver } from '../resolvers/ImageResolver';
+import { NewsletterResolver } from '../resolvers/NewsletterResolver';
 import { PostResolver } from '../resolvers/PostResolver';
 import { PostStatusResolver } from '../resolvers/PostStatusResolver';
 import { QueryResolver } from '../resolvers/QueryResolver';
+import { ReaderMutationResolver } from '../resolvers/ReaderMutationResolver';
 import { RelatedStoryResolver } from '../resolvers/RelatedStoryResolver';
 import { TopicResolver } from '../resolvers/TopicResolver';
+import { ViewerResolver } from '../resolvers/ViewerResolver';
 import { cacheControlDirective } from '../schema/cacheControl';
 import { nodeTypeOf } from '../schema/Node';
 import { leanResolvers } from './leanResolvers';
@@ -18,7 +21,18 @@ let schema: GraphQLSchema | undefined;
 /** The public schema. Built once per process: building walks every decorator and is not cheap. */
 export function buildGatewaySchema(): GraphQLSchema {
   if (schema) return schema;
-  const resolvers = [QueryResolver, PostResolver, PostStatusResolver, AuthorResolver, TopicResolver, RelatedStoryResolver, ImageResolver] as const;
+  const resolvers = [
+    QueryResolver,
+    PostResolver,
+    PostStatusResolver,
+    AuthorResolver,
+    TopicResolver,
+    RelatedStoryResolver,
+    ViewerResolver,
+    NewsletterResolver,
+    ReaderMutationResolver,
+    ImageResolver,
+  ] as const;
   schema = buildSchemaSync({
     resolvers,
     validate: false,

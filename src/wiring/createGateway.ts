@@ -18,11 +18,13 @@ import { createMetricsRoute } from '../server/routes/metricsRoute';
 import { createReadinessRoute, type ReadinessCheck } from '../server/routes/readinessRoute';
 import type { Route } from '../server/routes/Route';
 import type { TrustedDocuments } from '../server/trusted/TrustedDocuments';
+import type { ReaderSource } from '../sources/reader/ReaderSource';
 import type { Sources } from '../sources/types';
 import { fanOutTelemetry, type Telemetry } from '../telemetry';
 import { wireCache } from './wireCache';
 import { wireSchema } from './wireSchema';
 import { wirePreviewAudience } from './wirePreview';
+import { wireReader } from './wireReader';
 import { wireSources } from './wireSources';
 import { wireTrustedDocuments } from './wireTrustedDocuments';
 
@@ -33,6 +35,8 @@ import { wireTrustedDocuments } from './wireTrustedDocuments';
 export interface GatewayAdapters {
   /** Sources used in place of what config would wire for their slot (a fake or editable newsroom). */
   sources?: Partial<Sources>;
+  /** The reader store in place of the SQLite file or reader service config names (a counting or failing one). */
+  reader?: ReaderSource;
   /** Defaults to a pino logger at config.logLevel on stdout. */
   logger?: Logger;
   /** Told every event the metrics see (tests, other exporters). */
@@ -95,7 +99,8 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
 
   // Editors first: their tokens carry a claim reader tokens lack. Each feature adds its audience here.
   const editors = wirePreviewAudience(config, { logger, telemetry });
-  const audiences = [editors.audience].filter((audience) => audience !== undefined);
+  const readers = wireReader(config, { logger, telemetry, adapter: adapters.reader });
+  const audiences = [editors.audience, readers.audience].filter((audience) => audience !== undefined);
 
   const checks: ReadinessCheck[] = [
     ...(redis ? [{ name: 'redis', check: () => redis.ping() }] : []),
@@ -111,7 +116,8 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
       bodyLimits,
       batchMaxOperations: config.http.batchMaxOperations,
       trustedDocuments: { documents: trustedDocuments, only: config.persistedOperations.only },
-      createContext: (scope, outcome, principal) => createContext({ sources, cache, telemetry, previews }, scope, outcome, principal),
+      createContext: (scope, outcome, principal, clientAddress) => createContext({ sources, cache, telemetry, previews, reader: readers.services }, scope, outcome, principal, clientAddress),
+      clientAddressOf: readers.clientAddressOf,
       authenticator: new Authenticator(audiences),
       responseCache: cache.responses ? new ResponseCacheFront(cache.responses, cache.responseMaxTtlSeconds, config.http.compression) : undefined,
     }),
@@ -169,6 +175,7 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
       // Upstream pools close last: requests still finishing needed them.
       await wired.close();
       await editors.close();
+      await readers.close();
     },
     closeAllConnections: () => server.closeAllConnections(),
   };

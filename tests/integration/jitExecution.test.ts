@@ -11,6 +11,7 @@ import { readsPreviews } from '../../src/sources/PreviewPostSource';
 import type { Sources } from '../../src/sources/types';
 import { memoryGatewayCache } from '../support/memoryCache';
 import { operationFiles } from '../support/operationFiles';
+import { TEST_READER, testReaderServices, viewerStateVariables } from '../support/readerContext';
 import { demoSources } from '../support/startTestGateway';
 import { REFERENCE_AUTHOR, REFERENCE_SLUG } from '../support/fixtures';
 
@@ -48,6 +49,7 @@ const peopleDown = () => Promise.reject(new UpstreamError('UPSTREAM_TIMEOUT', 'p
 const postsBroken = () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'rows')"));
 
 describe('graphql-jit answers exactly as graphql-js does', () => {
+  const reader = testReaderServices();
   const executed: Engine[] = [];
   let jit: ApolloServer<GatewayContext>;
   let reference: ApolloServer<GatewayContext>;
@@ -63,7 +65,7 @@ describe('graphql-jit answers exactly as graphql-js does', () => {
   const answers = async (query: string, variables: Record<string, unknown>, sources: Sources, cache: GatewayCache, principal: Principal = ANONYMOUS) => {
     const run = async (apollo: ApolloServer<GatewayContext>) => {
       const previews = readsPreviews(sources.posts) ? sources.posts : undefined;
-      const contextValue = createContext({ sources, cache, previews }, { requestId: 'req-1', signal: new AbortController().signal }, new RequestOutcome(false), principal);
+      const contextValue = createContext({ sources, cache, previews, reader }, { requestId: 'req-1', signal: new AbortController().signal }, new RequestOutcome(false), principal);
       const response = await apollo.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return { status: response.http.status, cacheControl: response.http.headers.get('cache-control'), body: response.body.singleResult };
@@ -77,9 +79,15 @@ describe('graphql-jit answers exactly as graphql-js does', () => {
   it.each(operationFiles().map((file) => [file.name, file.source]))('for %s, found and missing, warm and cold', async (name, source) => {
     const cache = newCache();
     const sources = demoSources();
-    const variableSets = name === 'LatestPosts' ? [{ first: 3 }, { topic: 'no-such-topic' }] : [{ slug: name.endsWith('ArticlePage') ? REFERENCE_SLUG : REFERENCE_AUTHOR.slug }, { slug: 'no-such-slug' }];
-    // Previews are an editor's: anyone else gets FORBIDDEN, on both engines alike.
-    const principals: Principal[] = name === 'PreviewArticlePage' ? [{ kind: 'editor', editorId: 'ed-1' }, ANONYMOUS] : [ANONYMOUS];
+    const [referencePost] = await sources.posts.getPostsBySlugs([REFERENCE_SLUG]);
+    const variableSets =
+      name === 'LatestPosts'
+        ? [{ first: 3 }, { topic: 'no-such-topic' }]
+        : name === 'ViewerArticleState'
+          ? viewerStateVariables(referencePost?.id ?? '')
+          : [{ slug: name.endsWith('ArticlePage') ? REFERENCE_SLUG : REFERENCE_AUTHOR.slug }, { slug: 'no-such-slug' }];
+    // Previews are an editor's: anyone else gets FORBIDDEN, on both engines alike; the viewer is a reader's (null otherwise).
+    const principals: Principal[] = name === 'PreviewArticlePage' ? [{ kind: 'editor', editorId: 'ed-1' }, ANONYMOUS] : name === 'ViewerArticleState' ? [TEST_READER, ANONYMOUS] : [ANONYMOUS];
     for (const principal of principals) {
       for (const variables of variableSets) {
         await answers(source, variables, sources, cache, principal);

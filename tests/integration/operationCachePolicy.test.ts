@@ -11,6 +11,7 @@ import { createOperationCachePolicy, type CacheableHint } from '../../src/server
 import { readsPreviews } from '../../src/sources/PreviewPostSource';
 import { memoryGatewayCache } from '../support/memoryCache';
 import { operationFiles } from '../support/operationFiles';
+import { TEST_READER, testReaderServices, viewerStateVariables } from '../support/readerContext';
 import { demoSources } from '../support/startTestGateway';
 import { REFERENCE_SLUG } from '../support/fixtures';
 
@@ -64,10 +65,11 @@ describe('the operation cache policy matches Apollo\'s cache-control plugin', ()
   let comparison: Awaited<ReturnType<typeof startComparison>>;
   /** Who asks: an editor for previews, anonymous otherwise. */
   let principal: Principal = ANONYMOUS;
+  const reader = testReaderServices();
   beforeAll(async () => {
     const previews = readsPreviews(sources.posts) ? sources.posts : undefined;
     comparison = await startComparison(buildGatewaySchema(), () =>
-      createContext({ sources, cache, previews }, { requestId: 'test-request', signal: new AbortController().signal }, new RequestOutcome(false), principal),
+      createContext({ sources, cache, previews, reader }, { requestId: 'test-request', signal: new AbortController().signal }, new RequestOutcome(false), principal),
     );
   });
   afterAll(() => comparison.stop());
@@ -84,12 +86,18 @@ describe('the operation cache policy matches Apollo\'s cache-control plugin', ()
     const [author] = await sources.authors.getAuthorsByIds(reference?.authorIds ?? []);
     const [topic] = await sources.topics.getTopicsByIds(reference?.topicIds ?? []);
     const found = { ArticlePage: REFERENCE_SLUG, PreviewArticlePage: REFERENCE_SLUG, AuthorPage: author?.slug, TopicPage: topic?.slug }[name];
-    principal = name === 'PreviewArticlePage' ? { kind: 'editor', editorId: 'ed-1' } : ANONYMOUS;
-    const variableSets = name === 'LatestPosts' ? [{}, { first: 3 }, { topic: 'no-such-topic' }, { search: 'no-such-words-anywhere' }] : [{ slug: found }, { slug: 'no-such-slug' }];
+    principal = name === 'PreviewArticlePage' ? { kind: 'editor', editorId: 'ed-1' } : name === 'ViewerArticleState' ? TEST_READER : ANONYMOUS;
+    const variableSets =
+      name === 'LatestPosts'
+        ? [{}, { first: 3 }, { topic: 'no-such-topic' }, { search: 'no-such-words-anywhere' }]
+        : name === 'ViewerArticleState'
+          ? viewerStateVariables(reference?.id ?? '')
+          : [{ slug: found }, { slug: 'no-such-slug' }];
     const policies = [];
     for (const variables of variableSets) policies.push(await expectSame(source, variables));
-    // Found and missing entities must be covered: they take different paths through the hints.
-    expect(policies.some((policy) => policy !== null)).toBe(true);
+    // Found and missing entities must be covered: they take different paths through the hints. A reader's
+    // state is never cacheable (maxAge 0, PRIVATE), by the hints as by Apollo's plugin.
+    expect(policies.some((policy) => policy !== null)).toBe(name !== 'ViewerArticleState');
   });
 
   it('for node(id:) with fragments on several types, with and without __typename', async () => {

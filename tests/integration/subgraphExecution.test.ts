@@ -16,6 +16,9 @@ import type { Sources } from '../../src/sources/types';
 import { wireSchema } from '../../src/wiring/wireSchema';
 import { memoryGatewayCache } from '../support/memoryCache';
 import { operationFiles } from '../support/operationFiles';
+import { TEST_READER, testReaderServices } from '../support/readerContext';
+
+const READER_SERVICES = testReaderServices();
 import { demoSources } from '../support/startTestGateway';
 import { REFERENCE_AUTHOR, REFERENCE_SLUG } from '../support/fixtures';
 
@@ -44,10 +47,10 @@ async function startApollo(env: Record<string, string>, engine: Engine, executed
 }
 
 /** Editors' operations (previews) run as an editor, reading the demo newsroom's hidden posts. */
-async function run(apollo: ApolloServer<GatewayContext>, query: string, variables: Record<string, unknown>, sources: Sources, cache: GatewayCache, asEditor = false) {
-  const principal: Principal = asEditor ? { kind: 'editor', editorId: 'editor-1' } : ANONYMOUS;
-  const previews = asEditor ? (sources.posts as unknown as PreviewPostSource) : undefined;
-  const contextValue = createContext({ sources, cache, previews }, { requestId: 'req-1', signal: new AbortController().signal }, new RequestOutcome(false), principal);
+async function run(apollo: ApolloServer<GatewayContext>, query: string, variables: Record<string, unknown>, sources: Sources, cache: GatewayCache, as: 'anonymous' | 'editor' | 'reader' = 'anonymous') {
+  const principal: Principal = as === 'editor' ? { kind: 'editor', editorId: 'editor-1' } : as === 'reader' ? TEST_READER : ANONYMOUS;
+  const previews = as === 'editor' ? (sources.posts as unknown as PreviewPostSource) : undefined;
+  const contextValue = createContext({ sources, cache, previews, reader: READER_SERVICES }, { requestId: 'req-1', signal: new AbortController().signal }, new RequestOutcome(false), principal);
   const response = await apollo.executeOperation({ query, variables }, { contextValue });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
   const headers = response.http.headers.get('surrogate-key')?.split(' ');
@@ -111,8 +114,9 @@ describe('the subgraph schema', () => {
   });
 
   it.each(operationFiles().map((file) => [file.name, file.source]))('answers %s exactly as the standalone schema does, on graphql-jit and graphql-js', async (name, source) => {
-    const variables = { ArticlePage: { slug: REFERENCE_SLUG }, PreviewArticlePage: { slug: REFERENCE_SLUG }, AuthorPage: { slug: REFERENCE_AUTHOR.slug }, TopicPage: { slug: topicSlug }, LatestPosts: { first: 3 } }[name] ?? {};
-    const asEditor = name === 'PreviewArticlePage';
+    const variables =
+      { ArticlePage: { slug: REFERENCE_SLUG }, PreviewArticlePage: { slug: REFERENCE_SLUG }, AuthorPage: { slug: REFERENCE_AUTHOR.slug }, TopicPage: { slug: topicSlug }, LatestPosts: { first: 3 }, ViewerArticleState: { postId: representations[0]?.id } }[name] ?? {};
+    const asEditor = name === 'PreviewArticlePage' ? 'editor' : name === 'ViewerArticleState' ? 'reader' : 'anonymous';
     const expected = await run(standalone, source, variables, demo, memoryGatewayCache(), asEditor);
     expect(expected.body.errors).toBeUndefined();
     // The subgraph adds the answer's cache tags for a router, and nothing else.

@@ -4,6 +4,7 @@ import { print, type DocumentNode } from 'graphql';
 import { loadConfig } from '../../src/config';
 import type { ReadinessCheck } from '../../src/server/routes/readinessRoute';
 import { DemoNewsroomSource } from '../../src/sources/demo/DemoNewsroomSource';
+import type { ReaderSource } from '../../src/sources/reader/ReaderSource';
 import type { Sources } from '../../src/sources/types';
 import type { Telemetry } from '../../src/telemetry';
 import { createGateway, type Gateway } from '../../src/wiring/createGateway';
@@ -41,16 +42,19 @@ export interface TestGatewayOptions {
   /** Told every telemetry event besides the gateway's own metrics. */
   telemetry?: Telemetry;
   readinessChecks?: ReadinessCheck[];
+  /** The reader store in place of the SQLite file or service `env` names (a counting one, say). */
+  reader?: ReaderSource;
 }
 
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', ...options.env });
+  // Reader data in memory unless a test names a file: test gateways never share or leave a SQLite file.
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', READER_DB_PATH: ':memory:', ...options.env });
   const logger = options.logger ?? pino({ level: 'silent' });
   const usesDemoOnly = Object.values(config.sources).every((choice) => choice === 'demo');
   // The demo newsroom is shared (building it is the slow part) as the leaf adapter of every slot;
   // anything with upstreams is wired from `env` as in production.
   const sources = options.sources ?? (usesDemoOnly ? demoSources() : undefined);
-  const gateway = await createGateway(config, { sources, logger, telemetry: options.telemetry, readinessChecks: options.readinessChecks });
+  const gateway = await createGateway(config, { sources, logger, telemetry: options.telemetry, readinessChecks: options.readinessChecks, reader: options.reader });
   const address = await gateway.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${address.port}`;
   const url = `${baseUrl}/graphql`;

@@ -4,6 +4,7 @@ import type { TagVocabulary } from '../../cache/cacheTags';
 import type { GatewayContext } from '../../context';
 import { cacheControlFor, type HttpCacheSettings } from './cacheControlHeader';
 import type { CacheableHint } from './operationCachePolicy';
+import { isPrivateOperation } from './privateOperation';
 
 /** The operation's cache policy from the schema's `@cacheControl` hints (see operationCachePolicy). */
 export type OperationCachePolicy = (document: DocumentNode, operation: OperationDefinitionNode, data: unknown) => CacheableHint;
@@ -22,6 +23,10 @@ export function httpCachePlugin(
 ): ApolloServerPlugin<GatewayContext> {
   // Holds no per-request state, so every request shares one listener.
   const listener: GraphQLRequestListener<GatewayContext> = {
+    // Before execution: mutations and `viewer` are private even when they fail before any resolver runs.
+    async didResolveOperation({ document, operation, contextValue }) {
+      if (operation && isPrivateOperation(document, operation)) contextValue.outcome.markPrivate();
+    },
     async willSendResponse({ response, contextValue, document, operation }) {
       const { outcome } = contextValue;
       const result = response.body.kind === 'single' ? response.body.singleResult : undefined;

@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { GatewayContext } from '../../context';
 import { ErrorCode } from '../../errors';
@@ -24,7 +24,9 @@ export interface GraphqlRouteDeps {
   /** Largest batch accepted when batching is on (0: off, and Apollo refuses every batch). */
   batchMaxOperations: number;
   trustedDocuments: TrustedDocumentOptions;
-  createContext: (scope: RequestScope, outcome: RequestOutcome, principal: Principal) => GatewayContext;
+  createContext: (scope: RequestScope, outcome: RequestOutcome, principal: Principal, clientAddress: string) => GatewayContext;
+  /** The client's address, for per-address limits (a header the proxy in front sets, or the socket's peer). */
+  clientAddressOf?: (req: IncomingMessage) => string;
   /** Verifies bearer tokens; a token it refuses gets a 401 before any GraphQL work. */
   authenticator: Authenticator;
   /** The full-response cache for anonymous queries; absent when turned off. */
@@ -37,7 +39,7 @@ export interface GraphqlRouteDeps {
  * cache answers anonymous queries with the stored bytes and headers, without parsing or executing
  * anything. The route creates the request's outcome, hands it to the context, and reads it to answer.
  */
-export function createGraphqlRoute({ apollo, landingPage, compression, bodyLimits, batchMaxOperations, trustedDocuments, createContext, authenticator, responseCache }: GraphqlRouteDeps): Route {
+export function createGraphqlRoute({ apollo, landingPage, compression, bodyLimits, batchMaxOperations, trustedDocuments, createContext, authenticator, responseCache, clientAddressOf }: GraphqlRouteDeps): Route {
   return async (req, res, url, scope) => {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
@@ -108,7 +110,7 @@ export function createGraphqlRoute({ apollo, landingPage, compression, bodyLimit
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: headOnly ? 'GET' : method, headers, search, body },
-      context: async () => createContext(scope, outcome, authentication.principal),
+      context: async () => createContext(scope, outcome, authentication.principal, clientAddressOf?.(req) ?? req.socket.remoteAddress ?? ''),
     });
 
     // The request timed out, or the client left, while Apollo was working: the answer has nowhere to go.

@@ -15,6 +15,8 @@ export interface FakeRequest {
   headers: IncomingMessage['headers'];
   /** Arrival time in epoch milliseconds (sub-millisecond precision), so a benchmark can tell dependent round trips apart. */
   receivedAtMs: number;
+  /** The request body as text (empty for a GET); complete before the handler runs. */
+  body: string;
 }
 
 export interface FakeReply {
@@ -144,25 +146,29 @@ export async function startFakeUpstream(options: FakeUpstreamOptions): Promise<F
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', base);
-    const request: FakeRequest = { method: req.method ?? 'GET', route: options.routeOf(url), query: url.searchParams, url, headers: req.headers, receivedAtMs: performance.timeOrigin + performance.now() };
+    const request: FakeRequest = { method: req.method ?? 'GET', route: options.routeOf(url), query: url.searchParams, url, headers: req.headers, receivedAtMs: performance.timeOrigin + performance.now(), body: '' };
     requests.push(request);
     openRequests += 1;
     res.once('close', () => {
       openRequests -= 1;
     });
-    // Drain any request body so keep-alive connections stay usable.
-    req.resume();
+    // Read the whole body (handlers of POSTs need it; keep-alive connections stay usable).
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
     const fault = takeFault(request);
     if (fault?.type === 'reset') return void req.socket.destroy();
     if (fault?.type === 'hang') return;
-    onWorker(res, (release) =>
+    req.once('end', () => {
+      request.body = Buffer.concat(chunks).toString('utf8');
+      onWorker(res, (release) =>
       later(latencyMs + (fault?.type === 'delay' ? fault.ms : 0), () => {
         void answer(fault, request).then((reply) => {
           send(reply, fault, request, res);
           if (fault?.type !== 'slow-body') release();
         });
       }),
-    );
+      );
+    });
   });
   const answer = async (fault: Fault | undefined, request: FakeRequest): Promise<FakeReply> => {
     const faulted = faultReply(fault, options.errorBody);

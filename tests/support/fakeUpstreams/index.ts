@@ -2,3 +2,4 @@ export { type Fault, type FakeRequest, type FakeUpstream } from './fakeUpstreamS
 export { type FakeWordPress, type FakeWordPressOptions, startFakeWordPress } from './fakeWordPress';
 export { type FakeService, type FakeServiceOptions, type ServiceKind, startFakeService, startFakeServices } from './fakeServices';
 export { enlargeNewsroom } from './enlargeNewsroom';
+export { type FakeReaderService, startFakeReaderService } from './fakeReaderService';
