@@ -69,7 +69,7 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
 
   // Memos are made before the sources that keep them; the cache's key spaces need the sources' names.
   const { ledger, memos } = GatewayCache.prepare();
-  const wired = wireSources(config, { logger, telemetry, memos, adapters: adapters.sources });
+  const wired = wireSources(config, { logger, telemetry, memos, purgeEpoch: () => ledger.epoch, adapters: adapters.sources });
   const { sources, previews } = wired;
   const { cache, redis } = wireCache(config, { logger, telemetry, sources, ledger, memos, instanceId: randomUUID() });
 
@@ -90,7 +90,17 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
   const editors = wirePreviewAudience(config, { logger, telemetry });
   const audiences = [editors.audience].filter((audience) => audience !== undefined);
 
-  const checks: ReadinessCheck[] = [...(redis ? [{ name: 'redis', check: () => redis.ping() }] : []), ...(adapters.readinessChecks ?? [])];
+  // Redis and the purge channel are shared by every instance: when they go, all instances go at once, and
+  // all still serve (memory and upstreams, in-process entries bounded by PURGE_CHANNEL_DOWN_MAX_AGE_SECONDS).
+  // So they degrade readiness rather than fail it: an orchestrator must not empty the whole pool.
+  const purgeChannel: ReadinessCheck = {
+    name: 'purge-channel',
+    degrades: true,
+    check: async () => {
+      if (cache.purgeChannel !== 'listening') throw new Error(`purge channel ${cache.purgeChannel}: in-process entries live at most ${config.purgeChannel.downMaxAgeSeconds} s`);
+    },
+  };
+  const checks: ReadinessCheck[] = [...(redis ? [{ name: 'redis', degrades: true, check: () => redis.ping() }, purgeChannel] : []), ...(adapters.readinessChecks ?? [])];
   const routes: Record<string, Route> = {
     '/graphql': createGraphqlRoute({
       apollo,
@@ -145,6 +155,7 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
         server.closeIdleConnections();
       });
       await apollo.stop();
+      cache.stop();
       // Writes in flight land (each is bounded by the Redis command timeout) before the connection goes.
       await cache.settle();
       await redis?.close();

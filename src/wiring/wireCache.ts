@@ -49,6 +49,7 @@ export function wireCache(
     responses: { enabled: config.responseCache.enabled, maxBytes: config.responseCache.maxBytes, maxTtlSeconds: config.responseCache.maxTtlSeconds },
     persistedQueries: { memoryEntries: config.persistedQueries.maxEntries },
     shared: redis && config.redis ? { connection: redis, keyPrefix: config.redis.keyPrefix } : undefined,
+    purgeChannel: config.purgeChannel,
     instanceId: deps.instanceId,
     ledger: deps.ledger,
     memos: deps.memos,
@@ -56,6 +57,10 @@ export function wireCache(
     onLookup: (tier, label, hits, misses) => telemetry.cacheLookup(tier, label, hits, misses),
     onPurgeError: (error) => logger.warn({ err: error }, 'purge could not reach the shared cache'),
     onRemotePurge: (tags) => logger.info({ tags }, "purged on another instance's request"),
+    onPurgeChannel: (state) =>
+      state === 'down'
+        ? logger.warn({ maxAgeSeconds: config.purgeChannel.downMaxAgeSeconds }, "purge channel lost: other instances' purges may go unheard; in-process entries now live at most PURGE_CHANNEL_DOWN_MAX_AGE_SECONDS")
+        : logger.info('purge channel heard again: in-process tiers dropped (purges may have been missed)'),
   });
   cache.start();
   return { cache, redis };

@@ -85,7 +85,7 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
     const outcome = new RequestOutcome(carriesCredentials(req.headers), cacheKey ? 'MISS' : 'BYPASS');
     res.setHeader('x-cache', outcome.responseCache);
 
-    const startedAt = responseCache?.timestamp() ?? 0;
+    const mark = responseCache?.mark();
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -104,7 +104,7 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
       const bytes = Buffer.from(response.body.string);
       res.setHeader('content-length', bytes.length);
       res.end(headOnly ? undefined : bytes);
-      if (responseCache && cacheKey) responseCache.store(cacheKey, outcome, res.statusCode, response.headers, response.body.string, startedAt);
+      if (responseCache && cacheKey && mark) responseCache.store(cacheKey, outcome, res.statusCode, response.headers, response.body.string, mark);
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
