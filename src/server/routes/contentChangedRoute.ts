@@ -62,6 +62,8 @@ export function createContentChangedRoute({ secret, kinds, purge, bodyLimitBytes
         purged: report.entities,
         responsesPurged: report.responsesPurged,
         sharedCache: report.shared,
+        // The other instances told, and how many said they applied the purge before this answer.
+        ...(report.instances ? { instances: report.instances } : {}),
         cdn: { tags: report.tags, surrogateKey: report.tags.join(' '), cacheTag: report.tags.join(',') },
       },
       { 'cache-control': 'no-store' },
