@@ -15,6 +15,8 @@ export const ErrorCode = {
   GATEWAY_TIMEOUT: 'GATEWAY_TIMEOUT',
   /** A trusted-document id that is not in the manifest. */
   PERSISTED_QUERY_NOT_IN_LIST: 'PERSISTED_QUERY_NOT_IN_LIST',
+  /** An Automatic Persisted Query of a version other than 1 (the only one there is). */
+  PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
   /** Operation text that is not a trusted document, while PERSISTED_OPERATIONS_ONLY is on. */
   QUERY_NOT_IN_SAFELIST: 'QUERY_NOT_IN_SAFELIST',
   /** HTTP 401: missing or invalid credentials (a webhook signature, a token). */

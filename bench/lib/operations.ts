@@ -14,7 +14,7 @@ export interface Operations {
  * wildcard Accept when none is given) and wrk (which sends none) must ask for the same entry.
  */
 const ACCEPT = { accept: 'application/json' };
-/** Headers a GET needs to pass Apollo's CSRF prevention. */
+/** A GET with Apollo's preflight header, as earlier rounds sent it (the gateway no longer needs it on a GET query; kept so figures stay comparable). */
 export const GET_HEADERS = { ...ACCEPT, 'apollo-require-preflight': 'true' };
 export const POST_HEADERS = { ...ACCEPT, 'content-type': 'application/json' };
 

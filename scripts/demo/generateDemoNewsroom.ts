@@ -5,7 +5,7 @@ import { createRng, type Rng } from './createRng';
 import { HANDWRITTEN } from './handwrittenStories';
 import {
   AUTHORS, type AuthorSeed, COMPANIES, DAYS, MONTHS, PARTIES, PLACE_RECORDS, PLAYERS, type Scope, SCOPES, SCORES,
-  TOPIC_NAMES, TOPICS, TOURNAMENTS, WORKS,
+  TOPIC_NAMES, TOPIC_PARENTS, TOPICS, TOURNAMENTS, WORKS,
 } from './newsroomCast';
 import { type Angle, type Family, FAMILIES, PULL_QUOTES, PUBLIC_PARAGRAPHS, SOFT_PARAGRAPHS } from './storyTemplates';
 
@@ -81,7 +81,10 @@ export function generateDemoNewsroom(): DemoNewsroom {
       id: a.id, slug: a.slug, name: a.name, bioHtml: `<p>${a.bio}</p>`,
       avatarUrl: a.avatar ? `${IMAGE_HOST}/authors/${a.slug}.jpg` : null,
     })),
-    topics: TOPICS.map(([id, slug, name, kind, description]) => ({ id, slug, name, kind, descriptionHtml: `<p>${description}</p>` })),
+    topics: TOPICS.map(([id, slug, name, kind, description]) => {
+      const parent = TOPIC_PARENTS.get(slug);
+      return { id, slug, name, kind, descriptionHtml: `<p>${description}</p>`, ...(parent ? { parentId: lookup(topicIdBySlug, parent) } : {}) };
+    }),
     posts,
     autosaves,
   };

@@ -112,6 +112,9 @@ export const PLACE_RECORDS = Object.fromEntries(
   })]),
 ) as Record<Scope, { country: string; city: string; adj: string; names: string[] }[]>;
 
+/** Regional sections sit under World, as nested categories do in WordPress (`/category/world/asia/`). */
+export const TOPIC_PARENTS: ReadonlyMap<string, string> = new Map(['asia', 'europe', 'americas', 'africa', 'middle-east', 'australia'].map((slug) => [slug, 'world']));
+
 export const TOPIC_NAMES = new Map(TOPICS.map(([, slug, name]) => [slug, name]));
 
 export interface AuthorSeed { id: number; slug: string; name: string; bio: string; avatar: boolean; scopes: (Scope | 'world')[]; desks: string[]; }

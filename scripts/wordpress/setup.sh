@@ -118,9 +118,12 @@ ensure_site_copy() {
   mv "$SITE_DIR.tmp" "$SITE_DIR"
 }
 
-install_switches() {
+# Must-use plugins: the test switches, and the purge plugin exactly as the repository ships it (it does
+# nothing until NEWSROOM_GATEWAY_URL and NEWSROOM_GATEWAY_WEBHOOK_SECRET are set, per server process).
+install_mu_plugins() {
   mkdir -p "$SITE_DIR/wp-content/mu-plugins"
   cp "$HERE/test-switches.php" "$SITE_DIR/wp-content/mu-plugins/newsroom-test-switches.php"
+  cp "$REPO/integrations/wordpress/newsroom-gateway-purge.php" "$SITE_DIR/wp-content/mu-plugins/newsroom-gateway-purge.php"
 }
 
 ensure_database() {
@@ -171,7 +174,7 @@ ensure_preview_login() {
 ensure_packages
 ensure_mariadb
 ensure_site_copy
-install_switches
+install_mu_plugins
 ensure_database
 write_wp_config
 ensure_seeded

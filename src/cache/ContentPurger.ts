@@ -21,8 +21,10 @@ export interface PurgeReport {
   entities: PurgedEntity[];
   /** Tags to purge at the CDN, as sent in Surrogate-Key / Cache-Tag. */
   tags: string[];
-  /** Shared-tier responses dropped (the in-process ones of each instance are not counted). */
+  /** Cached responses dropped, in this instance's memory and in Redis together (one response may be in both). */
   responsesPurged: number;
+  /** The same, by tier; other instances' in-process copies are dropped too, and not counted. */
+  responsesPurgedByTier: { memory: number; shared: number };
   /** `unavailable`: Redis could not be reached; only this instance was purged. */
   shared: 'purged' | 'unavailable' | 'not-configured';
   /** The other instances the purge reached, and how many said they applied it before it answered. */
@@ -55,25 +57,24 @@ export class ContentPurger {
     const { shared, ledger } = this.parts;
     const entities = await this.resolve(items);
     const tags = this.namesOf(entities);
-    if (!shared) {
-      this.applyLocal(entities, tags);
-      return { entities, tags, responsesPurged: 0, shared: 'not-configured' };
-    }
+    const counted = (memory: number, sharedResponses: number) => ({ responsesPurged: memory + sharedResponses, responsesPurgedByTier: { memory, shared: sharedResponses } });
+    if (!shared) return { entities, tags, ...counted(this.applyLocal(entities, tags), 0), shared: 'not-configured' };
+    let memory = 0;
     try {
       const before = await shared.generations.advance(tags);
-      this.applyLocal(entities, tags);
+      memory += this.applyLocal(entities, tags);
       ledger.appliedShared([before]);
       const { keys, sets, responseSets } = this.sharedTargets(entities, tags);
       const { deleted, generation: after } = await shared.generations.purge(keys, [...sets, ...responseSets], tags);
-      this.applyLocal(entities, tags);
+      memory += this.applyLocal(entities, tags);
       ledger.appliedShared([after]);
       const instances = await shared.channel.tell({ entities, generations: [before, after] });
-      return { entities, tags, responsesPurged: deleted.slice(sets.length).reduce((sum, count) => sum + count, 0), shared: 'purged', instances };
+      return { entities, tags, ...counted(memory, deleted.slice(sets.length).reduce((sum, count) => sum + count, 0)), shared: 'purged', instances };
     } catch (error) {
       this.parts.onError(error);
       // Whatever Redis did not take, this instance still does.
-      this.applyLocal(entities, tags);
-      return { entities, tags, responsesPurged: 0, shared: 'unavailable' };
+      memory += this.applyLocal(entities, tags);
+      return { entities, tags, ...counted(memory, 0), shared: 'unavailable' };
     }
   }
 
@@ -157,8 +158,8 @@ export class ContentPurger {
     return [...new Set(entities.flatMap((entity) => this.parts.tags.toPurge(entity.type, entity.id, entity.slugs)))].sort();
   }
 
-  /** Advances the names here and drops every in-process entry they reach, in one step. */
-  private applyLocal(entities: readonly PurgedEntity[], tags: readonly string[]): void {
+  /** Advances the names here and drops every in-process entry they reach, in one step; answers how many responses went. */
+  private applyLocal(entities: readonly PurgedEntity[], tags: readonly string[]): number {
     const { spaces, ledger, entities: cache, responses, memos } = this.parts;
     ledger.advance(tags);
     const keys: string[] = [];
@@ -180,7 +181,7 @@ export class ContentPurger {
       for (const [prefix, ids] of bySlug) if (key.startsWith(prefix)) return ids.has(idOfStored(value) ?? '');
       return false;
     });
-    responses?.purgeLocal(tags);
+    return responses?.purgeLocal(tags) ?? 0;
   }
 
   private sharedTargets(entities: readonly PurgedEntity[], tags: readonly string[]): { keys: string[]; sets: string[]; responseSets: string[] } {

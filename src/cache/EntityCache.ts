@@ -12,6 +12,14 @@ export interface StoredEntry<T> {
  * `fresh`: serve it. `revalidate`: serve it, and refresh it in the background (stale-while-revalidate).
  * `stale`: ask the upstream; serve it only if the upstream fails (stale-if-error).
  */
+/**
+ * Rough memory cost of an entry, for the in-process tier's byte bound: its JSON length (a string's
+ * characters are one or two bytes in V8) plus object overhead. Computed once, when the entry is stored.
+ */
+export function entitySize(value: object): number {
+  return (JSON.stringify(value)?.length ?? 0) + 64;
+}
+
 export type Freshness = 'fresh' | 'revalidate' | 'stale';
 
 export interface CacheLookup<T> {

@@ -2,7 +2,7 @@ import { ENTITY_KINDS, type EntityKindTable, type KindCachePolicy } from '../con
 import type { CacheTier } from '../telemetry';
 import { TagVocabulary } from './cacheTags';
 import { ContentPurger, type PurgeItem, type PurgeReport } from './ContentPurger';
-import { EntityCache } from './EntityCache';
+import { EntityCache, entitySize } from './EntityCache';
 import { KeySpaces, type KeyedBy, type KeySpace } from './KeySpaces';
 import { MemoRegistry } from './MemoRegistry';
 import { MemoryTier } from './MemoryTier';
@@ -26,7 +26,7 @@ export interface GatewayCacheOptions {
   policies: Readonly<Record<string, KindCachePolicy>>;
   /** The name of the source in each slot (`posts`, `authors`, ...): part of every entity key. */
   sourceNames: Readonly<Record<string, string>>;
-  memory: { maxEntries: number };
+  memory: { maxEntries: number; maxBytes: number };
   responses: { enabled: boolean; maxBytes: number; maxTtlSeconds: number };
   persistedQueries: { memoryEntries: number };
   /** The shared Redis, when instances share one: every store gets a tier there and purges travel over pub/sub. */
@@ -93,7 +93,7 @@ export class GatewayCache {
     const listing = Object.keys(kinds).find((kind) => kinds[kind]?.keys === 'query');
     const listingPolicy = listing ? this.spaces.policyOf(listing) : undefined;
     const listingLifetimeMs = listingPolicy ? listingPolicy.ttlMs + Math.max(listingPolicy.staleWhileRevalidateMs, listingPolicy.staleIfErrorMs) : 0;
-    this.entities = new EntityCache(new TieredStore(new MemoryTier({ maxEntries: options.memory.maxEntries }), sharedTier('entity', listingLifetimeMs), hooks, ledger), ledger, options.onError);
+    this.entities = new EntityCache(new TieredStore(new MemoryTier({ maxEntries: options.memory.maxEntries, maxBytes: options.memory.maxBytes, sizeOf: entitySize }), sharedTier('entity', listingLifetimeMs), hooks, ledger), ledger, options.onError);
 
     this.responseMaxTtlSeconds = options.responses.maxTtlSeconds;
     this.responses = options.responses.enabled

@@ -119,6 +119,7 @@ export class KeySpaces {
         const id = idOf(result);
         if (id !== undefined) {
           collected.add(tags.entity(kind, id));
+          collected.noteUpdatedAt((result as { updatedAt?: unknown }).updatedAt);
           return;
         }
         const key = keys[index] as string;

@@ -1,6 +1,9 @@
 import { LRUCache } from 'lru-cache';
 
-export type MemoryTierBound = { maxEntries: number } | { maxBytes: number; sizeOf: (value: object) => number };
+/** At least one bound; with both, whichever is reached first evicts the least recently used entries. */
+export type MemoryTierBound =
+  | { maxEntries: number; maxBytes?: undefined }
+  | { maxEntries?: number; maxBytes: number; sizeOf: (value: object) => number };
 
 /**
  * The in-process tier: an LRU with a hard bound (entries, or bytes for big values such as whole
@@ -13,14 +16,17 @@ export class MemoryTier {
   private capMs: number | undefined;
 
   constructor(bound: MemoryTierBound) {
-    this.lru =
-      'maxEntries' in bound
-        ? new LRUCache<string, object>({ max: bound.maxEntries })
-        : new LRUCache<string, object>({
-            maxSize: bound.maxBytes,
-            // An entry larger than the whole tier is simply not kept.
-            sizeCalculation: (value) => Math.max(1, bound.sizeOf(value)),
-          });
+    if (bound.maxBytes === undefined) {
+      this.lru = new LRUCache<string, object>({ max: bound.maxEntries });
+    } else {
+      const { sizeOf } = bound;
+      this.lru = new LRUCache<string, object>({
+        ...(bound.maxEntries === undefined ? {} : { max: bound.maxEntries }),
+        maxSize: bound.maxBytes,
+        // An entry larger than the whole tier is simply not kept.
+        sizeCalculation: (value) => Math.max(1, sizeOf(value)),
+      });
+    }
   }
 
   get size(): number {

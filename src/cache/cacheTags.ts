@@ -138,6 +138,16 @@ export class ResponseTags {
     this.tags.add(tag);
   }
 
+  /** Epoch milliseconds of the newest `updatedAt` among the records resolved, for Last-Modified. */
+  newestUpdatedAtMs: number | undefined;
+
+  /** Notes a resolved record's `updatedAt` (ISO 8601); records without one leave it as it was. */
+  noteUpdatedAt(updatedAt: unknown): void {
+    if (typeof updatedAt !== 'string') return;
+    const ms = Date.parse(updatedAt);
+    if (Number.isFinite(ms) && (this.newestUpdatedAtMs === undefined || ms > this.newestUpdatedAtMs)) this.newestUpdatedAtMs = ms;
+  }
+
   capMaxAge(seconds: number): void {
     this.maxAgeCapSeconds = this.maxAgeCapSeconds === undefined ? seconds : Math.min(this.maxAgeCapSeconds, seconds);
   }

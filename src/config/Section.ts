@@ -17,6 +17,12 @@ export interface RetiredField {
   message: string;
 }
 
+/** An environment variable that no longer exists: set, it is refused with its message rather than ignored. */
+export interface RetiredVariable {
+  env: string;
+  message: string;
+}
+
 /**
  * One section of the configuration: a declarative list of settings, and how their values become the
  * section's part of Config (computed defaults, cross-checks). The environment schema, the file schema,
@@ -27,6 +33,7 @@ export interface Section<Tree extends SettingTree, Part> {
   title: string;
   settings: Tree;
   retired?: readonly RetiredField[];
+  retiredEnv?: readonly RetiredVariable[];
   build(values: ValuesOf<Tree>, context: BuildContext): Part;
 }
 

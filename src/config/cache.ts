@@ -7,6 +7,7 @@ export interface CacheConfig {
   cache: {
     /** Bound of the in-process entity tier, in entries. */
     maxEntries: number;
+    maxBytes: number;
     /** Freshness of each entity kind, in seconds; the cache converts to milliseconds where it calls Keyv. */
     kinds: Record<CacheKind, KindCachePolicy>;
   };
@@ -75,7 +76,14 @@ export function cacheSection(kinds: EntityKindTable = ENTITY_KINDS) {
       file: 'cache.maxEntries',
       type: integer({ min: 1 }),
       default: 20_000,
-      doc: 'bound of the in-process entity cache (LRU)',
+      doc: 'bound of the in-process entity cache (LRU), in entries',
+    }),
+    maxBytes: setting({
+      env: 'CACHE_MAX_BYTES',
+      file: 'cache.maxBytes',
+      type: integer({ min: 1024 }),
+      default: 64 * 1024 * 1024,
+      doc: 'bound of the in-process entity cache in bytes (approximate: each entry counts its JSON length); whichever bound is reached first evicts',
     }),
     kinds: Object.fromEntries(Object.entries(kinds).map(([kind, spec]) => [kind, kindSettings(kind, spec)])),
     ...general,
@@ -84,6 +92,6 @@ export function cacheSection(kinds: EntityKindTable = ENTITY_KINDS) {
     title: 'Entity cache',
     settings,
     retired: retiredMilliseconds(settings),
-    build: (values): CacheConfig => ({ cache: { maxEntries: values.maxEntries, kinds: values.kinds as Record<CacheKind, KindCachePolicy> } }),
+    build: (values): CacheConfig => ({ cache: { maxEntries: values.maxEntries, maxBytes: values.maxBytes, kinds: values.kinds as Record<CacheKind, KindCachePolicy> } }),
   });
 }

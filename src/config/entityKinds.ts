@@ -104,6 +104,33 @@ export const ENTITY_KINDS = {
     httpMaxAgeSeconds: 30,
     label: 'a listing (page of posts)',
   },
+  topicList: {
+    source: 'topics',
+    keys: 'query',
+    // A new, renamed or deleted topic changes every page of topics.
+    ownedBy: 'topic',
+    cache: { ttlSeconds: 300, missTtlSeconds: 30, staleWhileRevalidateSeconds: 300, staleIfErrorSeconds: 3600 },
+    httpMaxAgeSeconds: 300,
+    label: 'a page of topics (`topics`)',
+  },
+  topicChildren: {
+    source: 'topics',
+    keys: 'query',
+    // Keyed by the parent's id, but a new subcategory is purged as itself, not as its parent: any topic
+    // change drops them all.
+    ownedBy: 'topic',
+    cache: { ttlSeconds: 300, missTtlSeconds: 30, staleWhileRevalidateSeconds: 300, staleIfErrorSeconds: 3600 },
+    httpMaxAgeSeconds: 300,
+    label: "a category's subcategories (`Topic.children`)",
+  },
+  authorList: {
+    source: 'authors',
+    keys: 'query',
+    ownedBy: 'author',
+    cache: { ttlSeconds: 300, missTtlSeconds: 30, staleWhileRevalidateSeconds: 300, staleIfErrorSeconds: 3600 },
+    httpMaxAgeSeconds: 300,
+    label: 'a page of authors (`authors`)',
+  },
 } as const satisfies Record<string, EntityKindSpec & { source: SourceName }>;
 
 export type EntityKindTable = Readonly<Record<string, EntityKindSpec>>;

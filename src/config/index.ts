@@ -10,7 +10,7 @@ import { type Layers, resolve, settingsIn, type SettingTree, valuesOf } from './
 export type { Config } from './Config';
 export type { CacheConfig } from './cache';
 export type { CacheKind, KindCachePolicy, ServiceName, SourceName } from './entityKinds';
-export { APOLLO_SANDBOX_ORIGIN, type HttpConfig } from './http';
+export { APOLLO_SANDBOX_ORIGIN, CORS_BASE_HEADERS, LOCAL_DEVELOPMENT_ORIGINS, type HttpConfig } from './http';
 export { QUERY_LIMIT_DEFAULTS, type QueryLimits } from './limits';
 export { DEFAULT_PERSISTED_OPERATIONS_MANIFEST } from './persistedOperations';
 export type { PreviewSettings, PreviewTokenKeys } from './preview';
@@ -60,6 +60,9 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const problems: string[] = [];
 
   const environment = readEnvironment(settings, env, problems);
+  for (const retired of all.flatMap((section) => section.retiredEnv ?? [])) {
+    if (env[retired.env] !== undefined && env[retired.env] !== '') problems.push(`${retired.env}: ${retired.message}`);
+  }
   const { configFile, nodeEnv } = sections.server.settings;
   const path = environment.values.get(configFile) as string | undefined;
   const file = path

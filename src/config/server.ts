@@ -53,14 +53,14 @@ const settings = {
       file: 'server.headersTimeoutMs',
       type: integer({ min: 1 }),
       default: 10_000,
-      doc: "longest a client may take to send a request's headers (Node's `server.headersTimeout`), so a slow client cannot hold a socket",
+      doc: "longest a client may take to send a request's headers (Node's `server.headersTimeout`): a JSON 408 after it, so a slow client cannot hold a socket",
     }),
     receiveTimeoutMs: setting({
       env: 'SERVER_RECEIVE_TIMEOUT_MS',
       file: 'server.receiveTimeoutMs',
       type: integer({ min: 1 }),
       default: 30_000,
-      doc: "longest a client may take to send a whole request, headers and body (Node's `server.requestTimeout`)",
+      doc: 'longest a client may take to send a request body once its headers are in; a JSON 408 after it (Node\'s `server.requestTimeout` stays behind it as a backstop)',
     }),
     readinessCheckTimeoutMs: setting({
       env: 'READINESS_CHECK_TIMEOUT_MS',

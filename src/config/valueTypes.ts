@@ -64,10 +64,14 @@ const redisUrlSchema = () =>
 
 export const redisUrl: ValueType<string> = { fromEnv: redisUrlSchema, fromFile: redisUrlSchema, show: String };
 
-const ORIGIN_LIST_ERROR = 'must be * or a comma-separated list of origins such as https://www.example.com (scheme and host, no path)';
-const validOrigins = (origins: string[]) => origins.every((origin) => origin === '*' || /^https?:\/\/[^/\s]+$/.test(origin));
+const ORIGIN_LIST_ERROR =
+  'must be * or a comma-separated list of origins such as https://www.example.com (scheme and host, no path; `:*` for any port)';
+const validOrigins = (origins: string[]) => origins.every((origin) => origin === '*' || /^https?:\/\/[^/\s*:]+(:(\d+|\*))?$/.test(origin) || /^https?:\/\/\[[0-9a-f:.]+\](:(\d+|\*))?$/i.test(origin));
 
-/** `*`, or exact origins such as `https://www.example.com`: comma-separated in the environment, an array in the file. */
+/**
+ * `*`, or origins such as `https://www.example.com` (`http://localhost:*` for any port): comma-separated
+ * in the environment, an array in the file.
+ */
 export const originList: ValueType<string[]> = {
   fromEnv: () =>
     z
@@ -76,6 +80,23 @@ export const originList: ValueType<string[]> = {
       .refine(validOrigins, { error: ORIGIN_LIST_ERROR }),
   fromFile: () => z.array(z.string(), { error: 'must be an array of origins' }).refine(validOrigins, { error: ORIGIN_LIST_ERROR }),
   show: (origins) => origins.join(','),
+};
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
+
+/** HTTP header names, comma-separated in the environment, an array in the file; kept lower-case. */
+export const headerNameList: ValueType<string[]> = {
+  fromEnv: () =>
+    z
+      .string()
+      .transform((value) => value.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean))
+      .refine((names) => names.every((name) => HEADER_NAME.test(name)), { error: 'must be a comma-separated list of header names' }),
+  fromFile: () =>
+    z
+      .array(z.string(), { error: 'must be an array of header names' })
+      .transform((names) => names.map((name) => name.trim().toLowerCase()))
+      .refine((names) => names.every((name) => HEADER_NAME.test(name)), { error: 'must be an array of header names' }),
+  show: (names) => names.join(','),
 };
 
 /** Text that must not appear in the README or in messages. */

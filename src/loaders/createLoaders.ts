@@ -5,11 +5,12 @@ import type { GatewayCache } from '../cache/GatewayCache';
 import type { KeySpace } from '../cache/KeySpaces';
 import type { PurgeMark } from '../cache/PurgeLedger';
 import type { AuthorRecord, PostRecord, RelatedRef, TopicRecord } from '../sources/records';
-import type { IncludedRecords, PostListPage, PostListParams, SourceCallContext, Sources } from '../sources/types';
+import type { IncludedRecords, Page, PageParams, PostListPage, PostListParams, SourceCallContext, Sources, TopicListParams } from '../sources/types';
 import { cachedBatch } from './cachedBatch';
 import { listKey } from './listKey';
 import { loaderSpaces } from './loaderSpaces';
 import { postFetchers } from './postFetchers';
+import { queryLoader } from './queryLoader';
 
 /** Rails are fetched at this length whatever `first` asks, so every rail size shares one upstream call and one cache entry. */
 export const RELATED_FETCH_LIMIT = 20;
@@ -32,6 +33,10 @@ export interface Loaders {
   completeTopicById: DataLoader<string, TopicRecord | null>;
   relatedByPostId: DataLoader<string, RelatedRail | null>;
   postList: DataLoader<PostListParams, PostListPage | null, string>;
+  topicList: DataLoader<TopicListParams, Page<TopicRecord> | null, string>;
+  authorList: DataLoader<PageParams, Page<AuthorRecord> | null, string>;
+  /** A category's subcategories, by the parent's id. */
+  topicChildren: DataLoader<string, TopicRecord[] | null, string>;
 }
 
 export interface LoaderDeps {
@@ -127,7 +132,7 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch, call }: 
   const authorBySlug = bySlug<AuthorRecord>('authorBySlug', spaces.authorBySlug, spaces.authorById, authorById, (slugs) => authors.getAuthorsBySlugs(slugs, call));
   const topicById = byId<TopicRecord>('topicById', spaces.topicById, (ids) => topics.getTopicsByIds(ids, call));
   // Topics that came embedded with posts lack their description; this loader fetches it when asked for.
-  const completeTopicById = byId<TopicRecord>('completeTopicById', spaces.topicById, (ids) => topics.getTopicsByIds(ids, call), (topic) => topic.description !== undefined);
+  const completeTopicById = byId<TopicRecord>('completeTopicById', spaces.topicById, (ids) => topics.getTopicsByIds(ids, call), isCompleteTopic);
   const topicBySlug = bySlug<TopicRecord>('topicBySlug', spaces.topicBySlug, spaces.topicById, topicById, (slugs) => topics.getTopicsBySlugs(slugs, call));
   // Rails this request got ranked from part of their inputs (never cached as such), with the reason.
   const partialRails = new Map<string, GraphQLError>();
@@ -168,7 +173,31 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch, call }: 
     { cacheKeyFn: listKey },
   );
 
-  return { postById, postBySlug, authorById, authorBySlug, topicById, topicBySlug, completeTopicById, relatedByPostId, postList };
+  const emptyPage = { items: [], totalCount: 0 };
+  const listed = <P, V, T extends Entity>(name: keyof Loaders, space: KeySpace, itemSpace: KeySpace, key: (params: P) => string, itemsOf: (value: V) => readonly T[], prime: DataLoader<string, T | null>, fetch: (params: P[]) => Promise<(V | null)[]>) =>
+    queryLoader<P, V, T>({ cache: entities, space, itemSpace, key, itemsOf, fetch, onStale, tags, prime: (items) => primeAll(prime, items), observe: (size) => onBatch?.(name, size) });
+  // Lists cannot be merged upstream (each is its own page), so each runs on its own.
+  const topicList = listed<TopicListParams, Page<TopicRecord>, TopicRecord>('topicList', spaces.topicList, spaces.topicById, pageKey, (page) => page.items, topicById, (params) =>
+    Promise.all(params.map((page) => (topics.listTopics ? topics.listTopics(page, call) : emptyPage))),
+  );
+  const authorList = listed<PageParams, Page<AuthorRecord>, AuthorRecord>('authorList', spaces.authorList, spaces.authorById, pageKey, (page) => page.items, authorById, (params) =>
+    Promise.all(params.map((page) => (authors.listAuthors ? authors.listAuthors(page, call) : emptyPage))),
+  );
+  const topicChildren = listed<string, TopicRecord[], TopicRecord>('topicChildren', spaces.topicChildren, spaces.topicById, (id) => id, (children) => children, topicById, async (parentIds) =>
+    topics.getChildTopicsByParentIds ? topics.getChildTopicsByParentIds(parentIds, call) : parentIds.map(() => []),
+  );
+
+  return { postById, postBySlug, authorById, authorBySlug, topicById, topicBySlug, completeTopicById, relatedByPostId, postList, topicList, authorList, topicChildren };
+}
+
+/** Topics sent along with posts (WordPress `_embed`) lack these; old cache entries may too. */
+function isCompleteTopic(topic: TopicRecord): boolean {
+  return topic.description !== undefined && topic.url !== undefined && topic.parentId !== undefined;
+}
+
+/** One key per page, whatever the property order. */
+function pageKey(params: TopicListParams | PageParams): string {
+  return JSON.stringify([('kind' in params ? params.kind : undefined) ?? null, params.offset, params.limit]);
 }
 
 function primeAll<T extends Entity>(loader: DataLoader<string, T | null>, records: readonly (T | null)[]): (T | null)[] {

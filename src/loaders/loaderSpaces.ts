@@ -10,6 +10,9 @@ export interface LoaderSpaces {
   topicBySlug: KeySpace;
   relatedByPostId: KeySpace;
   postList: KeySpace;
+  topicList: KeySpace;
+  topicChildren: KeySpace;
+  authorList: KeySpace;
 }
 
 /** The cache lives as long as the gateway: its spaces are asked for once, not per request. */
@@ -28,6 +31,9 @@ export function loaderSpaces(cache: GatewayCache): LoaderSpaces {
       topicBySlug: cache.space('topic', 'slug'),
       relatedByPostId: cache.space('related'),
       postList: cache.space('postList'),
+      topicList: cache.space('topicList'),
+      topicChildren: cache.space('topicChildren'),
+      authorList: cache.space('authorList'),
     };
     spacesByCache.set(cache, spaces);
   }

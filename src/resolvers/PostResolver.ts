@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Info, Int, Resolver, Root } from 'type-gra
 import type { GatewayContext } from '../context';
 import { assertIntInRange } from '../errors';
 import { toGlobalId } from '../globalId';
+import { uriOf } from '../loaders/uriPath';
 import { Author } from '../schema/Author';
 import { Post } from '../schema/Post';
 import { RelatedStory } from '../schema/RelatedStory';
@@ -19,6 +20,11 @@ export class PostResolver {
   @FieldResolver(() => ID, { description: 'Opaque global id. Stable across requests; do not parse it.' })
   id(@Root() post: Post): string {
     return toGlobalId('Post', post.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The path of the article\'s page on the newsroom\'s site (`/2026/01/some-slug/`), as `nodeByUri(uri:)` takes it.' })
+  uri(@Root() post: Post): string | null {
+    return uriOf(post.url);
   }
 
   @FieldResolver(() => String, {

@@ -1,8 +1,12 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context';
-import { BadUserInputError } from '../errors';
+import { decodeCursor } from '../cursor';
+import { assertIntInRange, BadUserInputError } from '../errors';
 import { fromGlobalId } from '../globalId';
-import { PostsArgs } from '../schema/args';
+import { normalizeUri } from '../loaders/uriPath';
+import { AuthorsArgs, LIST_PAGE, PostsArgs, TopicsArgs } from '../schema/args';
+import { AuthorConnection } from '../schema/AuthorConnection';
+import { TopicConnection } from '../schema/TopicConnection';
 import { Author } from '../schema/Author';
 import { Node } from '../schema/Node';
 import { Post } from '../schema/Post';
@@ -10,7 +14,9 @@ import { PostConnection } from '../schema/PostConnection';
 import { Topic } from '../schema/Topic';
 import type { PostFilter } from '../sources/types';
 import { emptyConnection, loadPostConnection } from './loadPostConnection';
+import { connectionOf } from './connectionOf';
 import { previewPost } from './previewPost';
+import { resolveUri } from './resolveUri';
 
 @Resolver()
 export class QueryResolver {
@@ -65,6 +71,33 @@ export class QueryResolver {
   @Query(() => Topic, { nullable: true, description: 'One topic (section or tag) by slug; null when unknown.' })
   async topic(@Ctx() { loaders }: GatewayContext, @Arg('slug', () => String, { description: 'The topic\'s slug.' }) slug: string): Promise<Topic | null> {
     return loaders.topicBySlug.load(slug);
+  }
+
+  @Query(() => TopicConnection, { description: 'Every topic by name, categories first, then tags: for section navigation and tag indexes.' })
+  async topics(@Ctx() { loaders }: GatewayContext, @Args(() => TopicsArgs) args: TopicsArgs): Promise<TopicConnection> {
+    assertIntInRange('first', args.first, LIST_PAGE.min, LIST_PAGE.max);
+    const offset = args.after ? decodeCursor(args.after) + 1 : 0;
+    const page = await loaders.topicList.load({ kind: args.kind ?? undefined, offset, limit: args.first });
+    return connectionOf(page?.items ?? [], offset, page?.totalCount ?? 0);
+  }
+
+  @Query(() => AuthorConnection, { description: 'Everyone who may appear in a byline, by name: for an author index.' })
+  async authors(@Ctx() { loaders }: GatewayContext, @Args(() => AuthorsArgs) args: AuthorsArgs): Promise<AuthorConnection> {
+    assertIntInRange('first', args.first, LIST_PAGE.min, LIST_PAGE.max);
+    const offset = args.after ? decodeCursor(args.after) + 1 : 0;
+    const page = await loaders.authorList.load({ offset, limit: args.first });
+    return connectionOf(page?.items ?? [], offset, page?.totalCount ?? 0);
+  }
+
+  @Query(() => Node, {
+    nullable: true,
+    description:
+      'The article, topic or author whose page on the newsroom\'s site has this path (its `uri`, or the path of its `url`), as WordPress frontends route pages; null when none does. A full URL is taken by its path; a trailing slash does not matter.',
+  })
+  async nodeByUri(@Ctx() { loaders }: GatewayContext, @Arg('uri', () => String, { description: 'A path such as `/2026/01/some-slug/` or `/category/world/`.' }) uri: string): Promise<Node | null> {
+    const normalized = normalizeUri(uri);
+    if (normalized === null) throw new BadUserInputError('Argument "uri" is not a path.', { argumentName: 'uri' });
+    return resolveUri(loaders, normalized);
   }
 
   @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when it no longer exists.' })

@@ -19,6 +19,9 @@ export class PostConnection {
   @Field(() => [PostEdge], { description: 'The posts of this page with their cursors.' })
   edges!: PostEdge[];
 
+  @Field(() => [Post], { description: 'The posts of this page, without cursors.' })
+  nodes!: Post[];
+
   @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
   pageInfo!: PageInfo;
 

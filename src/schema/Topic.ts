@@ -24,4 +24,10 @@ export class Topic implements Node {
 
   @Field(() => TopicKind, { description: 'Whether this is a section (category) or a tag.' })
   kind!: TopicKind;
+
+  /** The topic's page on the newsroom's site; null when its upstream gives none; absent as for `description`. */
+  url?: string | null;
+
+  /** The parent category's id (null for top-level categories and for tags); absent as for `description`. */
+  parentId?: string | null;
 }

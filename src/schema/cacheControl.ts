@@ -34,6 +34,10 @@ export const CACHE_HINT = {
   relatedStory: maxAge(ENTITY_KINDS.related.httpMaxAgeSeconds),
   /** Listings change whenever anything is published. */
   listing: maxAge(ENTITY_KINDS.postList.httpMaxAgeSeconds),
+  /** Root lists of topics and authors, and subcategories: they change whenever a topic (author) does. */
+  topicList: maxAge(ENTITY_KINDS.topicList.httpMaxAgeSeconds),
+  topicChildren: maxAge(ENTITY_KINDS.topicChildren.httpMaxAgeSeconds),
+  authorList: maxAge(ENTITY_KINDS.authorList.httpMaxAgeSeconds),
   /** Any node may be a post, an author or a topic: the shortest of its implementations. */
   node: maxAge(shortestMaxAge(['post', 'author', 'topic'])),
   /** Wrappers (edges, page info, images) take the age of the field that holds them. */

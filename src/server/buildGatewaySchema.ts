@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { specifiedDirectives, type GraphQLInterfaceType, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { AuthorResolver } from '../resolvers/AuthorResolver';
+import { ImageResolver } from '../resolvers/ImageResolver';
 import { PostResolver } from '../resolvers/PostResolver';
 import { PostStatusResolver } from '../resolvers/PostStatusResolver';
 import { QueryResolver } from '../resolvers/QueryResolver';
@@ -17,7 +18,7 @@ let schema: GraphQLSchema | undefined;
 /** The public schema. Built once per process: building walks every decorator and is not cheap. */
 export function buildGatewaySchema(): GraphQLSchema {
   if (schema) return schema;
-  const resolvers = [QueryResolver, PostResolver, PostStatusResolver, AuthorResolver, TopicResolver, RelatedStoryResolver] as const;
+  const resolvers = [QueryResolver, PostResolver, PostStatusResolver, AuthorResolver, TopicResolver, RelatedStoryResolver, ImageResolver] as const;
   schema = buildSchemaSync({
     resolvers,
     validate: false,

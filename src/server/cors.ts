@@ -1,20 +1,32 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import cors from 'cors';
 
-/** Headers browsers may send: Apollo's CSRF-prevention headers among them, so Sandbox and Apollo Client work. */
-const ALLOWED_HEADERS = ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id', 'authorization'];
-
 export type CorsHandler = (req: IncomingMessage, res: ServerResponse) => Promise<'answered' | 'continue'>;
+
+export interface CorsOptions {
+  /** Exact origins, `*` for any, or `scheme://host:*` for any port of that host. */
+  origins: readonly string[];
+  /** Request headers a browser may send (lower-case). */
+  allowedHeaders: readonly string[];
+}
+
+/** `http://localhost:*` matches that host on any port (or none); everything else is matched exactly. */
+function originMatcher(origin: string): string | RegExp {
+  if (!origin.endsWith(':*')) return origin;
+  const escaped = origin.slice(0, -2).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${escaped}(:\\d{1,5})?$`);
+}
 
 /**
  * CORS for browser clients on other origins: only the configured ones (`*` for any) get the headers that
- * let a browser read our answers. A preflight (OPTIONS) is answered here, with 204.
+ * let a browser read our answers. A preflight (OPTIONS) is answered here, with 204. The `cors` package
+ * adds `Vary: Origin` whenever the answer depends on the origin (anything but `*`).
  */
-export function createCors(allowedOrigins: readonly string[]): CorsHandler {
+export function createCors({ origins, allowedHeaders }: CorsOptions): CorsHandler {
   const middleware = cors({
-    origin: allowedOrigins.includes('*') ? '*' : [...allowedOrigins],
+    origin: origins.includes('*') ? '*' : origins.map(originMatcher),
     methods: ['GET', 'POST'],
-    allowedHeaders: ALLOWED_HEADERS,
+    allowedHeaders: [...allowedHeaders],
     exposedHeaders: ['x-request-id'],
     maxAge: 600,
   });

@@ -15,6 +15,7 @@ import { costLimitPlugin } from './limits/costLimitPlugin';
 import { createQueryLimitRules } from './limits/createQueryLimitRules';
 import { ErrorRequestIds } from './plugins/errorRequestIds';
 import { operationTelemetryPlugin } from './plugins/operationTelemetryPlugin';
+import { undeclaredVariablesPlugin } from './plugins/undeclaredVariablesPlugin';
 
 export interface ApolloDeps {
   config: Config;
@@ -65,7 +66,9 @@ export function createApolloServer({
     // Automatic Persisted Queries live in the shared cache, so every instance knows every registered hash.
     // Only the manifest's operations run in trusted-documents mode, so nothing may register new ones then.
     persistedQueries: config.persistedOperations.only ? false : { cache: cache.persistedQueries },
-    csrfPrevention: true,
+    // The route applies CSRF prevention itself (requestRefusal), so a GET query without a content-type
+    // (urql's and graphql-request's default) runs, and every refusal is decided in one place.
+    csrfPrevention: false,
     // src/index.ts owns SIGTERM: it drains HTTP first, then stops Apollo. Apollo's own handler would stop it
     // alongside and re-raise the signal.
     stopOnTerminationSignals: false,
@@ -76,6 +79,7 @@ export function createApolloServer({
       ApolloServerPluginCacheControlDisabled(),
       httpCachePlugin(config.httpCache, createOperationCachePolicy(schema, { defaultMaxAge: 0 }), cache.tags, onTagsCollapsed),
       config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : ApolloServerPluginLandingPageDisabled(),
+      undeclaredVariablesPlugin<GatewayContext>(),
       costLimitPlugin<GatewayContext>(limits.maxCost),
       errorRequestIds.plugin(),
       partialResultsPlugin(formatError, errorRequestIds),

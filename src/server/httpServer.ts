@@ -52,22 +52,34 @@ export function createHttpServer({ routes, cors, logger, telemetry, requestTimeo
 
     // Past the deadline the client gets a JSON 504 at once; work still running is told to stop through the
     // scope's signal (upstream calls abort) and its answer, when it comes, is dropped.
-    const timer = setTimeout(() => {
+    // The deadline is for the gateway's own work: while the client is still sending its body, the body's
+    // own timeout (SERVER_RECEIVE_TIMEOUT_MS, a 408) governs, and the deadline starts over once it is in.
+    let closed = false;
+    const onDeadline = (): void => {
+      if (closed) return;
+      if (!req.complete && !req.destroyed) {
+        req.once('end', () => {
+          if (!closed) timer = setTimeout(onDeadline, requestTimeoutMs);
+        });
+        return;
+      }
       scope.abort(new Error(`request timed out after ${requestTimeoutMs} ms`));
       if (res.headersSent) return;
       sendError(res, 504, ErrorCode.GATEWAY_TIMEOUT, `The request did not complete within ${requestTimeoutMs} ms.`, {
         'x-request-id': requestId,
         connection: 'close',
       });
-    }, requestTimeoutMs);
+    };
+    let timer = setTimeout(onDeadline, requestTimeoutMs);
 
     res.once('close', () => {
+      closed = true;
       clearTimeout(timer);
       const completed = res.writableFinished;
       if (!completed) scope.abort(new Error('client closed the connection'));
       const durationMs = performance.now() - startedAt;
       telemetry.httpRequest(routeName, req.method ?? 'GET', res.statusCode, durationMs);
-      const line = { requestId, method: req.method, path: url.pathname, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, operationName: scope.operationName, completed };
+      const line = { requestId, method: req.method, path: url.pathname, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, operationName: scope.operationName, responseCache: res.getHeader('x-cache'), completed };
       if (routeName === '/graphql' || routeName === 'unmatched') logger.info(line, 'request');
       else logger.debug(line, 'request');
     });
@@ -75,10 +87,14 @@ export function createHttpServer({ routes, cors, logger, telemetry, requestTimeo
     void route(req, res, url, scope);
   };
 
-  const server = createServer(handle);
-  // A client that sends headers slowly must not hold a socket forever.
+  // Node checks its header and request timeouts on this interval (30 s by default), so a slowloris client
+  // was held for the timeout plus up to 30 s; checking often bounds it by the timeout plus a fraction.
+  const server = createServer({ connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeoutMs / 4))) }, handle);
+  // A client that sends headers slowly must not hold a socket: answered 408 at SERVER_HEADERS_TIMEOUT_MS.
   server.headersTimeout = headersTimeoutMs;
-  server.requestTimeout = receiveTimeoutMs;
+  // The body's timeout is the routes' own (readBody: a JSON 408 at receiveTimeoutMs after the headers);
+  // Node's whole-request timeout stays behind it as the backstop for routes that never read a body.
+  server.requestTimeout = headersTimeoutMs + receiveTimeoutMs + 1_000;
   server.on('clientError', answerClientError);
   return server;
 }

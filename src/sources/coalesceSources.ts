@@ -1,5 +1,5 @@
 import { InFlight } from './InFlight';
-import type { PostListParams, SourceCallContext, Sources } from './types';
+import type { PageParams, PostListParams, SourceCallContext, Sources, TopicListParams } from './types';
 
 /**
  * Shares identical source calls in flight across all requests of the process. The HTTP client already
@@ -46,11 +46,16 @@ export function coalesceSources({ posts, authors, topics, related }: Sources, ep
       name: authors.name,
       getAuthorsByIds: shared('authors.byIds', (ids: readonly string[], call) => authors.getAuthorsByIds(ids, call)),
       getAuthorsBySlugs: shared('authors.bySlugs', (slugs: readonly string[], call) => authors.getAuthorsBySlugs(slugs, call)),
+      ...(authors.listAuthors ? { listAuthors: shared('authors.list', (params: PageParams, call) => authors.listAuthors!(params, call)) } : {}),
     },
     topics: {
       name: topics.name,
       getTopicsByIds: shared('topics.byIds', (ids: readonly string[], call) => topics.getTopicsByIds(ids, call)),
       getTopicsBySlugs: shared('topics.bySlugs', (slugs: readonly string[], call) => topics.getTopicsBySlugs(slugs, call)),
+      ...(topics.listTopics ? { listTopics: shared('topics.list', (params: TopicListParams, call) => topics.listTopics!(params, call)) } : {}),
+      ...(topics.getChildTopicsByParentIds
+        ? { getChildTopicsByParentIds: shared('topics.childrenByParentIds', (ids: readonly string[], call) => topics.getChildTopicsByParentIds!(ids, call)) }
+        : {}),
     },
     related: {
       name: related.name,

@@ -30,8 +30,21 @@ export interface GatewaySources {
   sources: Sources;
   /** Where editors' previews read posts, when previews are on (never cached; see PreviewPostSource). */
   previews?: PreviewPostSource;
+  /**
+   * Work a fresh instance would otherwise do on its first request (WordPress's REST-root discovery),
+   * started at once. Resolves when done; rejects when the upstream cannot be reached yet (the next
+   * request, or a readiness probe, tries again).
+   */
+  warmUp(): Promise<void>;
+  /** What `/readyz` checks of the upstreams: each throws with a short, safe reason when not ready. */
+  readinessChecks: UpstreamReadinessCheck[];
   /** Closes upstream connection pools and breaker timers; call after the server stopped taking requests. */
   close(): Promise<void>;
+}
+
+export interface UpstreamReadinessCheck {
+  name: string;
+  check(): Promise<void>;
 }
 
 /**
@@ -109,9 +122,15 @@ export function createSources(config: Config, deps: SourceDeps): GatewaySources 
     });
   }
 
+  const api = wordpress;
   return {
     sources: { posts, authors, topics, related },
     previews,
+    warmUp: async () => {
+      await api?.restRoot();
+    },
+    // WordPress is ready once its REST API is found: a probe must not cost an upstream call each time.
+    readinessChecks: api ? [{ name: 'wordpress', check: async () => void (await api.restRoot()) }] : [],
     close: async () => {
       await Promise.all(clients.map((client) => client.close()));
     },

@@ -6,7 +6,8 @@
 export type { Post as PostRecord } from '../schema/Post';
 export type { Author as AuthorRecord } from '../schema/Author';
 export type { Topic as TopicRecord } from '../schema/Topic';
-export type { Image as ImageRecord } from '../schema/Image';
+export type { Image as ImageRecord, ImageRendition } from '../schema/Image';
+export { ImageSize } from '../schema/ImageSize';
 export { TopicKind } from '../schema/TopicKind';
 export { RelatedReason } from '../schema/RelatedReason';
 

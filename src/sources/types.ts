@@ -1,6 +1,6 @@
 import type { SourceName } from '../config/entityKinds';
 import type { CallContext } from '../requestScope';
-import type { AuthorRecord, PostRecord, RelatedRef, TopicRecord } from './records';
+import type { AuthorRecord, PostRecord, RelatedRef, TopicKind, TopicRecord } from './records';
 
 /**
  * The last, optional argument of every source method: the request the call serves. HTTP sources send
@@ -70,16 +70,43 @@ export interface PostSource {
   listPosts(params: PostListParams, call?: SourceCallContext): Promise<PostListPage>;
 }
 
+/** A page of a root list (topics, authors): by name, as WordPress orders terms and users. */
+export interface PageParams {
+  /** Zero-based position of the first item; cursors encode it. */
+  offset: number;
+  limit: number;
+}
+
+export interface TopicListParams extends PageParams {
+  /** Only categories or only tags; absent, categories first, then tags. */
+  kind?: TopicKind;
+}
+
+export interface Page<T> {
+  items: T[];
+  totalCount: number;
+}
+
+/*
+ * The listings and the hierarchy are optional: the HTTP services' contract (docs/services.md) has no
+ * such endpoints. Without them a root list is empty and a topic has no children.
+ */
+
 export interface AuthorSource {
   readonly name: string;
   getAuthorsByIds(ids: readonly string[], call?: SourceCallContext): Promise<(AuthorRecord | null)[]>;
   getAuthorsBySlugs(slugs: readonly string[], call?: SourceCallContext): Promise<(AuthorRecord | null)[]>;
+  /** Authors who may appear in a byline, by name. */
+  listAuthors?(params: PageParams, call?: SourceCallContext): Promise<Page<AuthorRecord>>;
 }
 
 export interface TopicSource {
   readonly name: string;
   getTopicsByIds(ids: readonly string[], call?: SourceCallContext): Promise<(TopicRecord | null)[]>;
   getTopicsBySlugs(slugs: readonly string[], call?: SourceCallContext): Promise<(TopicRecord | null)[]>;
+  listTopics?(params: TopicListParams, call?: SourceCallContext): Promise<Page<TopicRecord>>;
+  /** The categories directly below each parent, by name, aligned to the parents' ids (`[]` for none). */
+  getChildTopicsByParentIds?(parentIds: readonly string[], call?: SourceCallContext): Promise<TopicRecord[][]>;
 }
 
 export interface RelatedSource {

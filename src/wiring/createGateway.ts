@@ -17,13 +17,14 @@ import { healthRoute } from '../server/routes/healthRoute';
 import { createMetricsRoute } from '../server/routes/metricsRoute';
 import { createReadinessRoute, type ReadinessCheck } from '../server/routes/readinessRoute';
 import type { Route } from '../server/routes/Route';
-import { TrustedDocuments } from '../server/trusted/TrustedDocuments';
+import type { TrustedDocuments } from '../server/trusted/TrustedDocuments';
 import type { Sources } from '../sources/types';
 import { fanOutTelemetry, type Telemetry } from '../telemetry';
 import { wireCache } from './wireCache';
 import { wireSchema } from './wireSchema';
 import { wirePreviewAudience } from './wirePreview';
 import { wireSources } from './wireSources';
+import { wireTrustedDocuments } from './wireTrustedDocuments';
 
 /**
  * What a caller may swap: leaf adapters only. Everything between them (coalescing, instrumentation,
@@ -60,9 +61,7 @@ export interface Gateway {
 /** The one wiring root: src/index.ts and the tests both build the gateway here, once. */
 export async function createGateway(config: Config, adapters: GatewayAdapters = {}): Promise<Gateway> {
   const logger = adapters.logger ?? pino({ level: config.logLevel });
-  const trustedDocuments = TrustedDocuments.load(config.persistedOperations, (error) =>
-    logger.warn({ err: error, path: config.persistedOperations.manifestPath }, 'no trusted-documents manifest; operations are accepted as text only'),
-  );
+  const trustedDocuments = await wireTrustedDocuments(config, logger);
   // Built before the sources, so upstream clients report to the same registry /metrics serves.
   const metrics = new PrometheusTelemetry({ knownOperations: trustedDocuments.names() });
   const telemetry = adapters.telemetry ? fanOutTelemetry(metrics, adapters.telemetry) : metrics;
@@ -71,6 +70,14 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
   const { ledger, memos } = GatewayCache.prepare();
   const wired = wireSources(config, { logger, telemetry, memos, purgeEpoch: () => ledger.epoch, adapters: adapters.sources });
   const { sources, previews } = wired;
+  // Started now, so it overlaps building the schema and Apollo; see settleWarmUp below.
+  const warmUp = wired.warmUp().then(
+    () => true,
+    (error: unknown) => {
+      logger.warn({ err: error }, 'an upstream could not be reached at start-up; the gateway serves and tries again (see /readyz)');
+      return false;
+    },
+  );
   const { cache, redis } = wireCache(config, { logger, telemetry, sources, ledger, memos, instanceId: randomUUID() });
 
   const served = await wireSchema(config);
@@ -100,16 +107,23 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
       if (cache.purgeChannel !== 'listening') throw new Error(`purge channel ${cache.purgeChannel}: in-process entries live at most ${config.purgeChannel.downMaxAgeSeconds} s`);
     },
   };
-  const checks: ReadinessCheck[] = [...(redis ? [{ name: 'redis', degrades: true, check: () => redis.ping() }, purgeChannel] : []), ...(adapters.readinessChecks ?? [])];
+  const checks: ReadinessCheck[] = [
+    ...(redis ? [{ name: 'redis', degrades: true, check: () => redis.ping() }, purgeChannel] : []),
+    ...wired.readinessChecks,
+    ...(adapters.readinessChecks ?? []),
+  ];
+  const bodyLimits = { limitBytes: config.http.bodyLimitBytes, drainLimitBytes: config.http.bodyDrainLimitBytes, receiveTimeoutMs: config.server.receiveTimeoutMs };
   const routes: Record<string, Route> = {
     '/graphql': createGraphqlRoute({
       apollo,
-      bodyLimitBytes: config.http.bodyLimitBytes,
+      landingPage: config.landingPage,
+      compression: config.http.compression,
+      bodyLimits,
       batchMaxOperations: config.http.batchMaxOperations,
       trustedDocuments: { documents: trustedDocuments, only: config.persistedOperations.only },
       createContext: (scope, outcome, principal) => createContext({ sources, cache, telemetry, previews }, scope, outcome, principal),
       authenticator: new Authenticator(audiences),
-      responseCache: cache.responses ? new ResponseCacheFront(cache.responses, cache.responseMaxTtlSeconds) : undefined,
+      responseCache: cache.responses ? new ResponseCacheFront(cache.responses, cache.responseMaxTtlSeconds, config.http.compression) : undefined,
     }),
     '/healthz': healthRoute,
     '/readyz': createReadinessRoute(checks, { checkTimeoutMs: config.server.readinessCheckTimeoutMs }),
@@ -118,20 +132,24 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
       secret: config.webhook?.secret,
       kinds: cache.tags.kinds,
       purge: (items) => cache.purge(items),
-      bodyLimitBytes: config.http.bodyLimitBytes,
+      bodyLimits,
       onPurged: (report) => logger.info({ purged: report.entities, tags: report.tags, sharedCache: report.shared }, 'content changed: purged'),
     }),
   };
 
   const server = createHttpServer({
     routes,
-    cors: createCors(config.http.corsOrigins),
+    cors: createCors({ origins: config.http.corsOrigins, allowedHeaders: config.http.corsAllowedHeaders }),
     logger,
     telemetry,
     requestTimeoutMs: config.http.requestTimeoutMs,
     headersTimeoutMs: config.server.headersTimeoutMs,
     receiveTimeoutMs: config.server.receiveTimeoutMs,
   });
+
+  // A fresh instance's first page should cost what a warmed one's does, so start-up waits for the warm-up,
+  // but no longer than a readiness probe would: a WordPress that is down never keeps the gateway from starting.
+  await settleWarmUp(warmUp, config.server.readinessCheckTimeoutMs);
 
   return {
     server,
@@ -165,4 +183,10 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
     },
     closeAllConnections: () => server.closeAllConnections(),
   };
+}
+
+async function settleWarmUp(warmUp: Promise<boolean>, waitMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([warmUp, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+  clearTimeout(timer);
 }

@@ -45,7 +45,7 @@ export function wireCache(
   const cache = new GatewayCache({
     policies: config.cache.kinds,
     sourceNames: { posts: sources.posts.name, authors: sources.authors.name, topics: sources.topics.name, related: sources.related.name },
-    memory: { maxEntries: config.cache.maxEntries },
+    memory: { maxEntries: config.cache.maxEntries, maxBytes: config.cache.maxBytes },
     responses: { enabled: config.responseCache.enabled, maxBytes: config.responseCache.maxBytes, maxTtlSeconds: config.responseCache.maxTtlSeconds },
     persistedQueries: { memoryEntries: config.persistedQueries.maxEntries },
     shared: redis && config.redis ? { connection: redis, keyPrefix: config.redis.keyPrefix } : undefined,

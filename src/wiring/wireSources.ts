@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { MemoRegistry } from '../cache/MemoRegistry';
 import type { Config } from '../config';
 import { coalesceSources } from '../sources/coalesceSources';
-import { createSources } from '../sources/createSources';
+import { createSources, type UpstreamReadinessCheck } from '../sources/createSources';
 import { instrumentSources } from '../sources/instrumentSources';
 import { instrumentPreviews, type PreviewPostSource, readsPreviews } from '../sources/PreviewPostSource';
 import type { Sources } from '../sources/types';
@@ -16,6 +16,9 @@ export interface WiredSources {
    * config wired. Neither coalesced nor shared: each preview is read for its own request.
    */
   previews: PreviewPostSource | undefined;
+  /** Upstream work done at start-up rather than on the first request; see GatewaySources.warmUp. */
+  warmUp(): Promise<void>;
+  readinessChecks: UpstreamReadinessCheck[];
   close(): Promise<void>;
 }
 
@@ -44,6 +47,10 @@ export function wireSources(
   return {
     sources: instrumentSources(coalesceSources(leaves, deps.purgeEpoch), deps.telemetry),
     previews: previews && instrumentPreviews(previews, deps.telemetry),
+    warmUp: async () => {
+      await configured?.warmUp();
+    },
+    readinessChecks: configured?.readinessChecks ?? [],
     close: async () => {
       await configured?.close();
     },

@@ -80,6 +80,11 @@ describe('POST /webhooks/content-changed on a single instance', () => {
     expect(response.status).toBe(200);
     expect(response.body.purged).toEqual([{ type: 'post', id: referenceId, slugs: [REFERENCE_SLUG] }]);
     expect(response.body.sharedCache).toBe('not-configured');
+    // The cached article page was in memory only (no Redis here): counted all the same.
+    const byTier = response.body.responsesPurgedByTier as { memory: number; shared: number };
+    expect(byTier.memory).toBeGreaterThanOrEqual(1);
+    expect(byTier.shared).toBe(0);
+    expect(response.body.responsesPurged).toBe(byTier.memory);
     const cdn = response.body.cdn as { tags: string[]; surrogateKey: string; cacheTag: string };
     expect(cdn.tags).toEqual(['post-list', `post-slug:${REFERENCE_SLUG}`, `post:${referenceId}`]);
     expect(cdn.cacheTag).toBe(cdn.tags.join(','));

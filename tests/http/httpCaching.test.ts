@@ -122,18 +122,41 @@ describe('HTTP caching headers and the response cache', () => {
     expect(otherAccept.headers.get('content-type')).toMatch(/application\/graphql-response\+json/);
   });
 
-  it('works over GET (CDN-cacheable URLs) and keeps Apollo\'s CSRF rule on cached answers', async () => {
+  it('works over GET (CDN-cacheable URLs), with or without a preflight header, and refuses on a hit what it refuses on a miss', async () => {
     const query = `query Titles($first: Int!) { posts(first: $first) { edges { node { title } } } }`;
-    const url = `${gateway.url}?${new URLSearchParams({ query, variables: JSON.stringify({ first: 2 }) })}`;
+    const search = new URLSearchParams({ query, variables: JSON.stringify({ first: 2 }) });
+    const url = `${gateway.url}?${search}`;
+    const refusals = async () => {
+      const duplicated = new URLSearchParams(search);
+      duplicated.append('query', query);
+      const twice = await fetch(`${gateway.url}?${duplicated}`);
+      const typed = await fetch(url, { headers: { 'content-type': 'application/graphql-response+json' } });
+      const doubled = new URLSearchParams(search);
+      doubled.append('variables', JSON.stringify({ first: 2 }));
+      const twiceVariables = await fetch(`${gateway.url}?${doubled}`);
+      return [
+        [twice.status, twice.headers.get('x-cache'), ((await twice.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code],
+        [typed.status, typed.headers.get('x-cache'), ((await typed.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code],
+        [twiceVariables.status, twiceVariables.headers.get('x-cache')],
+      ];
+    };
+    const expected = [
+      [400, null, 'BAD_REQUEST'],
+      [415, null, 'BAD_REQUEST'],
+      [400, null],
+    ];
+    expect(await refusals()).toEqual(expected);
     const first = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
     expect(first.status).toBe(200);
     expect(first.headers.get('cache-control')).toMatch(/^public, max-age=30/);
     const second = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
     expect(second.headers.get('x-cache')).toBe('HIT');
-    // Without a preflight header Apollo refuses a GET; a cached answer must not slip past that.
+    // A GET without content-type or preflight header is a query a browser may send: answered, from the cache.
     const simple = await fetch(url);
-    expect(simple.status).toBe(400);
-    expect(simple.headers.get('x-cache')).toBe('BYPASS');
+    expect(simple.status).toBe(200);
+    expect(simple.headers.get('x-cache')).toBe('HIT');
+    // With the answer cached, what the cold path refuses is still refused, the same way.
+    expect(await refusals()).toEqual(expected);
   });
 
   it('supports Automatic Persisted Queries over GET', async () => {

@@ -50,6 +50,21 @@ describe('HTTP hygiene', () => {
       expect(sandbox.headers.get('access-control-allow-origin')).toBe(SANDBOX);
       expect(sandbox.headers.get('access-control-allow-headers')).toMatch(/apollo-require-preflight/);
       expect((await preflight(development.url, 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+      // A local frontend on any port, and Apollo Client's client-awareness headers in its preflight.
+      for (const origin of ['http://localhost:3000', 'http://localhost:5173', 'http://127.0.0.1:8080']) {
+        const local = await fetch(development.url, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,apollographql-client-name,apollographql-client-version' },
+        });
+        expect(local.status).toBe(204);
+        expect(local.headers.get('access-control-allow-origin')).toBe(origin);
+        expect(local.headers.get('access-control-allow-headers')).toMatch(/apollographql-client-name,apollographql-client-version/);
+        expect(local.headers.get('vary')).toMatch(/Origin/);
+      }
+      for (const origin of ['http://localhost.evil.example', 'http://localhost:3000.evil.example', 'https://localhost:3000']) {
+        expect((await preflight(development.url, origin)).headers.get('access-control-allow-origin')).toBeNull();
+      }
+      expect((await preflight(production.url, 'http://localhost:3000')).headers.get('access-control-allow-origin')).toBeNull();
 
       expect((await preflight(production.url, SANDBOX)).headers.get('access-control-allow-origin')).toBeNull();
 
@@ -58,6 +73,16 @@ describe('HTTP hygiene', () => {
       expect(allowed.headers.get('access-control-allow-origin')).toBe('https://www.example.com');
       expect(allowed.headers.get('access-control-expose-headers')).toMatch(/x-request-id/);
       expect((await preflight(configured.url, SANDBOX)).headers.get('access-control-allow-origin')).toBeNull();
+      const custom = await startTestGateway({ env: { NODE_ENV: 'production', CORS_ORIGINS: 'https://www.example.com', CORS_ALLOWED_HEADERS: 'x-tenant' } });
+      try {
+        const withTenant = await fetch(custom.url, {
+          method: 'OPTIONS',
+          headers: { origin: 'https://www.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-tenant' },
+        });
+        expect(withTenant.headers.get('access-control-allow-headers')?.split(',')).toEqual(expect.arrayContaining(['content-type', 'x-tenant', 'apollographql-client-name']));
+      } finally {
+        await custom.close();
+      }
     } finally {
       await Promise.all([development.close(), production.close(), configured.close()]);
     }
@@ -72,12 +97,10 @@ describe('HTTP hygiene', () => {
     afterAll(() => gateway.close());
     beforeEach(() => counted.reset());
 
-    it('refuses a GET a browser could send cross-site without a preflight, with JSON', async () => {
+    it('runs a GET query that has no content-type and no preflight header (urql and graphql-request send such GETs)', async () => {
       const response = await fetch(`${gateway.url}?query=${encodeURIComponent('{ posts(first: 1) { totalCount } }')}`);
-      expect(response.status).toBe(400);
-      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-      expect(await response.text()).toMatch(/Cross-Site Request Forgery/);
-      expect(counted.count()).toBe(0);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ data: { posts: { totalCount: expect.any(Number) } } });
     });
 
     it('runs the same GET with a header that forces a preflight (apollo-require-preflight or x-apollo-operation-name)', async () => {
@@ -87,19 +110,34 @@ describe('HTTP hygiene', () => {
       }
     });
 
-    it('refuses simple POSTs (form and text bodies) with JSON', async () => {
-      for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
-        const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': contentType }, body: '{"query":"{ posts(first: 1) { totalCount } }"}' });
-        expect(response.status).toBe(400);
-        expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-      }
+    // Every request a page on another site can make without a preflight: none may run an operation that
+    // is not a query, and none of the POSTs may run anything at all. No source is called.
+    const simpleRequests: [string, RequestInit & { search?: string }][] = [
+      ['form POST', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=mutation%20%7B%20x%20%7D' }],
+      ['multipart form POST', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x\r\ncontent-disposition: form-data; name="query"\r\n\r\nmutation { x }\r\n--x--' }],
+      ['text/plain POST (JSON inside)', { method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8' }, body: '{"query":"mutation { x }"}' }],
+      ['text/plain POST of a query', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ posts(first: 1) { totalCount } }"}' }],
+      ['POST without content-type', { method: 'POST', body: new Blob(['{"query":"mutation { x }"}']) }],
+      ['GET mutation', { search: `?query=${encodeURIComponent('mutation { x }')}` }],
+      ['GET mutation with operationName', { search: `?query=${encodeURIComponent('mutation M { x } query Q { posts(first: 1) { totalCount } }')}&operationName=M` }],
+      ['GET subscription', { search: `?query=${encodeURIComponent('subscription { x }')}` }],
+    ];
+    it.each(simpleRequests)('refuses a %s with a JSON 4xx, before any source is called', async (_name, { search = '', ...init }) => {
+      const response = await fetch(`${gateway.url}${search}`, init);
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      const body = (await response.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
+      expect(body.data).toBeUndefined();
+      expect(body.errors[0]?.extensions.code).toMatch(/^(BAD_REQUEST|GRAPHQL_VALIDATION_FAILED)$/);
       expect(counted.count()).toBe(0);
     });
 
-    it('refuses mutations over GET', async () => {
-      const response = await fetch(`${gateway.url}?query=${encodeURIComponent('mutation { x }')}`, { headers: { 'apollo-require-preflight': 'true' } });
-      expect(response.status).toBeGreaterThanOrEqual(400);
-      expect(response.status).toBeLessThan(500);
+    it('answers the POSTs as CSRF refusals, not as bad JSON', async () => {
+      for (const [, init] of simpleRequests.filter(([name]) => name.includes('POST'))) {
+        const response = await fetch(gateway.url, init);
+        expect(await response.text()).toMatch(/Cross-Site Request Forgery/);
+      }
     });
   });
 

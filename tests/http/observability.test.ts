@@ -115,6 +115,10 @@ describe('request ids', () => {
       const line = logs.lines().find((candidate) => candidate.msg === 'request');
       expect(line).toMatchObject({ requestId: 'edge-7f3a', method: 'POST', path: '/graphql', status: 200, operationName: 'ArticlePage', completed: true });
       expect(typeof line?.durationMs).toBe('number');
+      // Whether the response cache answered, in the same line: a miss first, then a hit.
+      expect(line?.responseCache).toBe('MISS');
+      await gateway.query(ArticlePageDocument, { slug: REFERENCE_SLUG }, { 'x-request-id': 'edge-7f3b' });
+      expect(logs.lines().find((candidate) => candidate.msg === 'request' && candidate.requestId === 'edge-7f3b')).toMatchObject({ responseCache: 'HIT', status: 200 });
     } finally {
       await gateway.close();
     }

@@ -45,14 +45,18 @@ describe('production mode', () => {
     expect(JSON.stringify(body)).not.toMatch(/Did you mean/);
   });
 
-  it('serves no landing page: a browser GET gets JSON, never HTML', async () => {
-    for (const headers of [{ accept: 'text/html' }, { accept: 'text/html', 'apollo-require-preflight': 'true' }] as Record<string, string>[]) {
+  it('serves no landing page: a browser opening /graphql is told so in plain text, never HTML', async () => {
+    for (const headers of [{ accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }, { accept: 'text/html', 'apollo-require-preflight': 'true' }] as Record<string, string>[]) {
       const { status, contentType, text } = await getWithHeaders(gateway.url, headers);
-      // 400 (CSRF: no preflight header) or 406 (the client accepts no JSON).
-      expect([400, 406]).toContain(status);
-      expect(contentType).toMatch(/^application\/json/);
+      expect(status).toBe(200);
+      expect(contentType).toMatch(/^text\/plain/);
+      expect(text).toMatch(/^GraphQL endpoint; landing page disabled/);
       expect(text).not.toMatch(/<html|<!DOCTYPE/i);
     }
+    // A client asking for JSON without a query is told what is missing, in JSON.
+    const { status, contentType } = await getWithHeaders(gateway.url, { accept: 'application/json' });
+    expect(status).toBe(400);
+    expect(contentType).toMatch(/^application\/json/);
   });
 
   it('never shows stack traces', async () => {

@@ -95,6 +95,11 @@ describeWithRedis('two gateway instances sharing one Redis', () => {
     const purge = await sendContentChanged(a.baseUrl, { type: 'post', id: referenceId });
     expect(purge.status).toBe(200);
     expect(purge.body.sharedCache).toBe('purged');
+    // The cached article and listing responses are counted in both tiers: A's memory and Redis.
+    const byTier = purge.body.responsesPurgedByTier as { memory: number; shared: number };
+    expect(byTier.memory).toBeGreaterThanOrEqual(1);
+    expect(byTier.shared).toBeGreaterThanOrEqual(1);
+    expect(purge.body.responsesPurged).toBe(byTier.memory + byTier.shared);
     const cdn = purge.body.cdn as { tags: string[]; surrogateKey: string };
     expect(cdn.tags).toEqual(expect.arrayContaining([`post:${referenceId}`, `post-slug:${REFERENCE_SLUG}`, 'post-list']));
     expect(cdn.surrogateKey.split(' ')).toEqual(cdn.tags);

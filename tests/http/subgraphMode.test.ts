@@ -146,8 +146,8 @@ describe('SUBGRAPH=true follows the rules of production mode', () => {
     expect(introspection.status).toBe(400);
     expect(introspection.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const page = await fetch(gateway.url, { headers: { accept: 'text/html', 'apollo-require-preflight': 'true' } });
-    expect(page.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await page.text()).not.toMatch(/<html|<!DOCTYPE/i);
+    expect(page.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await page.text()).toMatch(/^GraphQL endpoint; landing page disabled/);
     const service = await gateway.query<{ _service: { sdl: string } }>('{ _service { sdl } }');
     expect(service.status).toBe(200);
     expect(service.body.data?._service.sdl).toContain('@key(fields: "id")');

@@ -87,7 +87,9 @@ describe('without PERSISTED_OPERATIONS_ONLY', () => {
     }
   });
 
-  it('refuses to start in trusted-only mode without a manifest', async () => {
-    await expect(startTestGateway({ env: { PERSISTED_OPERATIONS_ONLY: 'true', PERSISTED_OPERATIONS_MANIFEST: '/nonexistent/manifest.json' } })).rejects.toThrow(/ENOENT/);
+  it('refuses to start in trusted-only mode without a manifest, naming the variable and the file', async () => {
+    await expect(startTestGateway({ env: { PERSISTED_OPERATIONS_ONLY: 'true', PERSISTED_OPERATIONS_MANIFESTS: '/nonexistent/manifest.json' } })).rejects.toThrow(
+      'PERSISTED_OPERATIONS_MANIFESTS: cannot use the trusted-documents manifest /nonexistent/manifest.json: no such file',
+    );
   });
 });

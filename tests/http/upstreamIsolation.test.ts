@@ -101,7 +101,11 @@ describe('a WordPress whose listings fail, under 100 concurrent cold article pag
     // A warning per listing WordPress actually answered with its 500, and one for the breaker: the calls
     // refused while it was open (or for a full queue) are counted in the metrics, not logged.
     const warnings = logs.lines().filter((line) => line.level >= 40);
-    expect(warnings.filter((line) => line.msg === 'upstream call failed: upstream answered 500')).toHaveLength(wp.requests.filter(isListing).length);
+    const failed = warnings.filter((line) => line.msg === 'upstream call failed: upstream answered 500');
+    expect(failed).toHaveLength(wp.requests.filter(isListing).length);
+    // Each names the request that made the call, so the failure can be found from the page that degraded.
+    const requestIds = new Set(responses.map((response) => response.headers.get('x-request-id')));
+    for (const line of failed) expect(requestIds.has(line.requestId as string)).toBe(true);
     expect(warnings.filter((line) => line.msg === 'upstream circuit breaker opened: failing fast')).toEqual([expect.objectContaining({ serviceName: 'wordpress', endpointClass: 'listings' })]);
     expect(warnings).toHaveLength(wp.requests.filter(isListing).length + 1);
   });

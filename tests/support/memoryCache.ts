@@ -9,6 +9,8 @@ export interface MemoryCacheOptions {
   policies?: Readonly<Record<string, KindCachePolicy>>;
   now?: () => number;
   maxEntries?: number;
+  /** Byte bound of the in-process entity tier. */
+  maxBytes?: number;
   responses?: boolean;
   onError?: (error: unknown) => void;
 }
@@ -21,7 +23,7 @@ export function memoryGatewayCache(options: MemoryCacheOptions = {}): GatewayCac
     kinds,
     policies: options.policies ?? Object.fromEntries(Object.entries(kinds).map(([kind, spec]) => [kind, spec.cache])),
     sourceNames: { posts: 'demo', authors: 'demo', topics: 'demo', related: 'demo', ...options.sourceNames },
-    memory: { maxEntries: options.maxEntries ?? 10_000 },
+    memory: { maxEntries: options.maxEntries ?? 10_000, maxBytes: options.maxBytes ?? 64 * 1024 * 1024 },
     responses: { enabled: options.responses ?? true, maxBytes: 16 * 1024 * 1024, maxTtlSeconds: 300 },
     persistedQueries: { memoryEntries: 100 },
     instanceId: 'test',

@@ -1,4 +1,4 @@
-import { APOLLO_SANDBOX_ORIGIN, ConfigError, DEFAULT_PERSISTED_OPERATIONS_MANIFEST, loadConfig, QUERY_LIMIT_DEFAULTS } from '../../src/config';
+import { APOLLO_SANDBOX_ORIGIN, ConfigError, CORS_BASE_HEADERS, LOCAL_DEVELOPMENT_ORIGINS, DEFAULT_PERSISTED_OPERATIONS_MANIFEST, loadConfig, QUERY_LIMIT_DEFAULTS } from '../../src/config';
 import { ENTITY_KINDS } from '../../src/config/entityKinds';
 
 describe('loadConfig', () => {
@@ -11,6 +11,13 @@ describe('loadConfig', () => {
   it('locks production down unless overridden', () => {
     expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, landingPage: false, exposeErrorDetails: false });
     expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).introspection).toBe(true);
+  });
+
+  it('refuses the retired single-manifest variable and file field, naming what replaced them', () => {
+    expect(() => loadConfig({ PERSISTED_OPERATIONS_MANIFEST: '/srv/app/manifest.json' })).toThrow(/PERSISTED_OPERATIONS_MANIFEST: renamed PERSISTED_OPERATIONS_MANIFESTS/);
+    const file = JSON.stringify({ persistedOperations: { manifestPath: '/srv/app/manifest.json' } });
+    expect(() => loadConfig({ GATEWAY_CONFIG: '/etc/gateway.json' }, { readFile: () => file })).toThrow(/persistedOperations\.manifests/);
+    expect(loadConfig({ PERSISTED_OPERATIONS_MANIFESTS: '/a.json,/b.json' }).persistedOperations.manifests).toEqual(['/a.json', '/b.json']);
   });
 
   it('treats empty variables as unset', () => {
@@ -34,19 +41,35 @@ describe('loadConfig', () => {
     const config = loadConfig({ NODE_ENV: 'production' });
     expect(config.limits).toEqual(QUERY_LIMIT_DEFAULTS);
     expect(config.limits).toEqual({ maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxTokens: 1000, maxCost: 5000, maxErrors: 5 });
-    expect(config.http).toEqual({ bodyLimitBytes: 102400, requestTimeoutMs: 10000, corsOrigins: [], batchMaxOperations: 0 });
-    expect(config.persistedOperations).toEqual({ only: false, manifestPath: DEFAULT_PERSISTED_OPERATIONS_MANIFEST });
+    expect(config.http).toEqual({ bodyLimitBytes: 102400, requestTimeoutMs: 10000, corsOrigins: [], bodyDrainLimitBytes: 16777216, corsAllowedHeaders: CORS_BASE_HEADERS, batchMaxOperations: 0, compression: true });
+    expect(config.persistedOperations).toEqual({ only: false, manifests: [DEFAULT_PERSISTED_OPERATIONS_MANIFEST] });
     expect(config).toMatchObject({ fieldSuggestions: false, logLevel: 'info', shutdownGraceMs: 25000, metrics: { enabled: true } });
   });
 
-  it('allows Apollo Sandbox by default in development only', () => {
-    expect(loadConfig({}).http.corsOrigins).toEqual([APOLLO_SANDBOX_ORIGIN]);
+  it('reads several trusted-documents manifests, files and URLs, and refuses an empty list naming the variable', () => {
+    expect(loadConfig({ PERSISTED_OPERATIONS_MANIFESTS: ' web.json, https://cdn.example.com/app/persisted-documents.json ,' }).persistedOperations.manifests).toEqual([
+      'web.json',
+      'https://cdn.example.com/app/persisted-documents.json',
+    ]);
+    expect(() => loadConfig({ PERSISTED_OPERATIONS_MANIFESTS: ' , ' })).toThrow(/PERSISTED_OPERATIONS_MANIFESTS/);
+  });
+
+  it('allows Apollo Sandbox and localhost on any port by default in development only', () => {
+    expect(loadConfig({}).http.corsOrigins).toEqual([APOLLO_SANDBOX_ORIGIN, ...LOCAL_DEVELOPMENT_ORIGINS]);
+    expect(loadConfig({ CORS_ORIGINS: 'http://localhost:*,https://app.example.com:8443' }).http.corsOrigins).toEqual(['http://localhost:*', 'https://app.example.com:8443']);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://*.example.com' })).toThrow(/CORS_ORIGINS/);
     expect(loadConfig({ NODE_ENV: 'production' }).http.corsOrigins).toEqual([]);
     expect(loadConfig({ NODE_ENV: 'production', CORS_ORIGINS: 'https://www.example.com, https://app.example.com' }).http.corsOrigins).toEqual([
       'https://www.example.com',
       'https://app.example.com',
     ]);
     expect(loadConfig({ CORS_ORIGINS: '*' }).http.corsOrigins).toEqual(['*']);
+  });
+
+  it('allows the base CORS request headers plus the configured ones', () => {
+    expect(CORS_BASE_HEADERS).toEqual(expect.arrayContaining(['apollographql-client-name', 'apollographql-client-version', 'content-type']));
+    expect(loadConfig({ CORS_ALLOWED_HEADERS: 'X-Tenant, baggage' }).http.corsAllowedHeaders).toEqual([...CORS_BASE_HEADERS, 'x-tenant', 'baggage']);
+    expect(() => loadConfig({ CORS_ALLOWED_HEADERS: 'bad header' })).toThrow(/CORS_ALLOWED_HEADERS/);
   });
 
   it('overrides each limit and production switch', () => {
@@ -191,7 +214,7 @@ describe('loadConfig: upstreams', () => {
 
   it('sets one stale-if-error window for every kind from CACHE_STALE_IF_ERROR_SECONDS', () => {
     const { kinds } = loadConfig({ CACHE_STALE_IF_ERROR_SECONDS: '3' }).cache;
-    expect(Object.values(kinds).map((policy) => policy.staleIfErrorSeconds)).toEqual([3, 3, 3, 3, 3]);
+    expect(Object.values(kinds).map((policy) => policy.staleIfErrorSeconds)).toEqual(Object.keys(ENTITY_KINDS).map(() => 3));
   });
 
   it('names every bad upstream value at once', () => {

@@ -18,7 +18,7 @@ describe("the README's configuration tables", () => {
       expect(tables.split(`| \`${name}\` |`)).toHaveLength(2);
     }
     expect(tables).toContain('| `CACHE_TTL_POST_SECONDS` | `cache.post.ttlSeconds` | `60` |');
-    expect(tables).toContain('| `CACHE_MISS_TTL_SECONDS` | `cache.missTtlSeconds`, `cache.<kind>.missTtlSeconds` | `10` (post, related, postList), `30` (author, topic) |');
+    expect(tables).toContain('| `CACHE_MISS_TTL_SECONDS` | `cache.missTtlSeconds`, `cache.<kind>.missTtlSeconds` | `10` (post, related, postList), `30` (author, topic, topicList, topicChildren, authorList) |');
     expect(tables).toContain('| `WORDPRESS_TIMEOUT_MS` | `wordpress.timeoutMs` | `UPSTREAM_TIMEOUT_MS` |');
     expect(tables).not.toContain('_MS` | `cache.');
   });

@@ -1,7 +1,7 @@
 import { RequestKeyMemo } from '../../src/server/httpCache/RequestKeyMemo';
 import { createHash } from 'node:crypto';
 import { canonicalJson, graphqlRequestParts, responseCacheKey } from '../../src/server/httpCache/responseCacheKey';
-import { carriesCredentials, passesCsrfPrevention } from '../../src/server/httpCache/requestAcceptance';
+import { carriesCredentials, headerRefusal, requestRefusal } from '../../src/server/httpCache/requestAcceptance';
 
 const QUERY = 'query A($slug: String!) { post(slug: $slug) { title } }';
 const HASH = createHash('sha256').update(QUERY).digest('hex');
@@ -55,13 +55,23 @@ describe('who may use the response cache', () => {
     expect(carriesCredentials({ accept: 'application/json' })).toBe(false);
   });
 
-  it('only requests that pass Apollo\'s CSRF prevention', () => {
-    expect(passesCsrfPrevention({ 'content-type': 'application/json; charset=utf-8' })).toBe(true);
-    expect(passesCsrfPrevention({ 'apollo-require-preflight': 'true' })).toBe(true);
-    expect(passesCsrfPrevention({ 'x-apollo-operation-name': 'A' })).toBe(true);
-    expect(passesCsrfPrevention({})).toBe(false);
-    expect(passesCsrfPrevention({ 'content-type': 'text/plain' })).toBe(false);
-    expect(passesCsrfPrevention({ 'apollo-require-preflight': '' })).toBe(false);
+  it('refuses a POST a browser could send cross-site without a preflight, and nothing else on its headers', () => {
+    expect(headerRefusal('POST', { 'content-type': 'application/json; charset=utf-8' })).toBeUndefined();
+    expect(headerRefusal('POST', { 'content-type': 'text/plain', 'apollo-require-preflight': 'true' })).toBeUndefined();
+    expect(headerRefusal('POST', { 'x-apollo-operation-name': 'A' })).toBeUndefined();
+    expect(headerRefusal('POST', {})?.status).toBe(400);
+    expect(headerRefusal('POST', { 'content-type': 'text/plain;charset=UTF-8' })?.status).toBe(400);
+    expect(headerRefusal('POST', { 'content-type': 'multipart/form-data; boundary=x' })?.status).toBe(400);
+    expect(headerRefusal('POST', { 'content-type': 'application/x-www-form-urlencoded', 'apollo-require-preflight': '' })?.status).toBe(400);
+  });
+
+  it('takes a GET without content-type, refuses a GET with any but application/json (415) and repeated parameters (400)', () => {
+    expect(headerRefusal('GET', {})).toBeUndefined();
+    expect(headerRefusal('GET', { 'content-type': 'application/json' })).toBeUndefined();
+    expect(headerRefusal('GET', { 'content-type': 'application/graphql-response+json' })?.status).toBe(415);
+    expect(requestRefusal('GET', {}, new URLSearchParams('query=a&query=a'))?.status).toBe(400);
+    expect(requestRefusal('GET', {}, new URLSearchParams('query=a&variables=%7B%7D&variables=%7B%7D'))?.message).toMatch(/'variables'/);
+    expect(requestRefusal('GET', {}, new URLSearchParams('query=a&operationName=A'))).toBeUndefined();
   });
 });
 

@@ -12,7 +12,7 @@ describe('service contracts', () => {
       { id: '3', slug: 'saif-rahman', name: 'Saif Rahman', bio: 'Seoul & Tokyo.', avatarUrl: null, url: 'https://people.example/saif' },
     ]);
     const { topics } = TopicsResponse.parse({ topics: [{ id: '36', slug: 'defence', name: 'Defence', kind: 'tag' }] });
-    expect(topics.map(mapServiceTopic)).toEqual([{ id: '36', slug: 'defence', name: 'Defence', description: '', kind: 'TAG' }]);
+    expect(topics.map(mapServiceTopic)).toEqual([{ id: '36', slug: 'defence', name: 'Defence', description: '', kind: 'TAG', url: null, parentId: null }]);
   });
 
   it('refuses answers of the wrong shape', () => {

@@ -1,6 +1,6 @@
 import { TopicKind } from '../../src/sources/records';
 import { cleanExcerpt } from '../../src/sources/wordpress/cleanExcerpt';
-import { embeddedFeaturedMedia, gmtToIso, mapWordPressPost, mapWordPressTerm, mapWordPressUser } from '../../src/sources/wordpress/mapWordPressRecords';
+import { embeddedFeaturedMedia, gmtToIso, mapWordPressImage, mapWordPressPost, mapWordPressTerm, mapWordPressUser } from '../../src/sources/wordpress/mapWordPressRecords';
 import { fallbackRestRoots, restRootFromLinkHeader, restUrl } from '../../src/sources/wordpress/restRoot';
 import { WpMedia, WpPost, WpUser } from '../../src/sources/wordpress/wordPressSchemas';
 
@@ -70,11 +70,39 @@ describe('mapWordPressPost', () => {
       alt: 'Merz & Modi shake hands',
       width: 1600,
       height: 900,
+      // Without sizes WordPress made, the upload itself is the one size.
+      renditions: [{ size: 'FULL', url: 'https://news.example/wp-content/uploads/2026/01/deal.jpg', width: 1600, height: 900 }],
     });
     const refused = wpPost({ _embedded: { 'wp:featuredmedia': [{ code: 'rest_forbidden', message: 'Sorry', data: { status: 401 } }] } });
     expect(embeddedFeaturedMedia(refused)).toBeNull();
     // A non-image attachment has empty media details: no size, still an image URL.
     expect(WpMedia.parse({ ...media, media_details: {} }).media_details).toEqual({});
+  });
+
+  it('keeps WordPress\'s own image sizes from media_details.sizes, skipping sizes of themes and odd entries', () => {
+    const upload = (file: string) => `https://news.example/wp-content/uploads/2026/01/${file}`;
+    const size = (file: string, width: number, height: number) => ({ file, width, height, mime_type: 'image/jpeg', source_url: upload(file) });
+    const media = WpMedia.parse({
+      id: 7,
+      source_url: upload('deal.jpg'),
+      alt_text: '',
+      media_details: {
+        width: 1600,
+        height: 900,
+        sizes: {
+          thumbnail: size('deal-150x150.jpg', 150, 150),
+          medium: size('deal-300x169.jpg', 300, 169),
+          large: { file: 'deal-1024x576.jpg' },
+          'post-thumbnail': size('deal-1200x675.jpg', 1200, 675),
+          full: size('deal.jpg', 1600, 900),
+        },
+      },
+    });
+    expect(mapWordPressImage(media).renditions).toEqual([
+      { size: 'THUMBNAIL', url: upload('deal-150x150.jpg'), width: 150, height: 150 },
+      { size: 'MEDIUM', url: upload('deal-300x169.jpg'), width: 300, height: 169 },
+      { size: 'FULL', url: upload('deal.jpg'), width: 1600, height: 900 },
+    ]);
   });
 
   it('has no author for user 0 and accepts posts without tags', () => {
@@ -133,7 +161,13 @@ describe('mapWordPressUser and mapWordPressTerm', () => {
       name: 'Film & TV',
       description: 'Screens.',
       kind: TopicKind.CATEGORY,
+      url: null,
+      parentId: null,
     });
+    const nested = { id: 11, name: 'Asia', slug: 'asia', description: '', link: 'https://news.example/category/world/asia/', parent: 2 };
+    expect(mapWordPressTerm(nested, TopicKind.CATEGORY)).toMatchObject({ url: nested.link, parentId: '2' });
+    // Tags have no hierarchy, whatever a plugin sends.
+    expect(mapWordPressTerm(nested, TopicKind.TAG)).toMatchObject({ parentId: null });
   });
 
   it('reads WordPress GMT dates as UTC whatever the local zone', () => {

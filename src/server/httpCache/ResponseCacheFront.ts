@@ -6,7 +6,8 @@ import type { RequestOutcome } from '../../requestOutcome';
 import { sharedCacheMayAnswer } from './requestAcceptance';
 import { RequestKeyMemo } from './RequestKeyMemo';
 import { graphqlRequestParts, responseCacheKey } from './responseCacheKey';
-import { sendCachedResponse } from './sendCachedResponse';
+import type { PreparedAnswer } from './PreparedAnswer';
+import { adoptPrepared, sendCachedResponse } from './sendCachedResponse';
 
 /** What the route knows of a request when it asks for its cache key. */
 export interface CacheableRequest {
@@ -35,25 +36,27 @@ export class ResponseCacheFront {
   constructor(
     private readonly cache: ResponseCache,
     private readonly maxTtlSeconds: number,
+    /** gzip and brotli per Accept-Encoding (COMPRESSION). */
+    private readonly compression: boolean,
   ) {}
 
   /** A POST whose exact bytes an earlier request sent, answered from memory: true when answered. */
   answerKnownBody(res: ServerResponse, rawJson: Buffer, headers: IncomingHttpHeaders): boolean {
-    if (res.headersSent || !sharedCacheMayAnswer(headers)) return false;
+    if (res.headersSent || !sharedCacheMayAnswer('POST', headers)) return false;
     const key = this.keyMemo.get(rawJson, headers.accept);
     const hit = key === undefined ? undefined : this.cache.peek(key);
     if (!hit) return false;
-    sendCachedResponse(res, hit, false);
+    sendCachedResponse(res, hit, headers, false, this.compression);
     return true;
   }
 
   /** The same for a GET (or HEAD) whose query string an earlier request had: what a CDN-facing SSR request mostly is. */
   answerKnownSearch(res: ServerResponse, search: string, headers: IncomingHttpHeaders, headOnly: boolean): boolean {
-    if (!sharedCacheMayAnswer(headers)) return false;
+    if (!sharedCacheMayAnswer('GET', headers)) return false;
     const key = this.keyMemo.getForSearch(search, headers.accept);
     const hit = key === undefined ? undefined : this.cache.peek(key);
     if (!hit) return false;
-    sendCachedResponse(res, hit, headOnly);
+    sendCachedResponse(res, hit, headers, headOnly, this.compression);
     return true;
   }
 
@@ -63,7 +66,7 @@ export class ResponseCacheFront {
    * the fast paths find it next time.
    */
   keyFor(request: CacheableRequest): string | undefined {
-    if (!sharedCacheMayAnswer(request.headers)) return undefined;
+    if (!sharedCacheMayAnswer(request.method, request.headers)) return undefined;
     const parts = graphqlRequestParts(request.method, request.body, new URLSearchParams(request.search));
     const key = parts ? responseCacheKey(parts, request.headers.accept) : undefined;
     if (key === undefined) return undefined;
@@ -73,10 +76,10 @@ export class ResponseCacheFront {
   }
 
   /** Memory first, then Redis: true when answered. */
-  async answerFromCache(res: ServerResponse, key: string, headOnly: boolean): Promise<boolean> {
+  async answerFromCache(res: ServerResponse, key: string, headers: IncomingHttpHeaders, headOnly: boolean): Promise<boolean> {
     const hit = this.cache.peek(key) ?? (await this.cache.get(key));
     if (!hit) return false;
-    sendCachedResponse(res, hit, headOnly);
+    sendCachedResponse(res, hit, headers, headOnly, this.compression);
     return true;
   }
 
@@ -89,10 +92,12 @@ export class ResponseCacheFront {
    * Keeps a fresh 200 answer when the outcome's verdict lets shared caches keep it. After the answer is
    * sent; a failed write is a later miss, never this request's problem.
    */
-  store(key: string, outcome: RequestOutcome, status: number, headers: HeaderMap, body: string, mark: PurgeMark): void {
+  store(key: string, outcome: RequestOutcome, answer: PreparedAnswer, headers: HeaderMap, body: string, mark: PurgeMark): void {
     const shared = outcome.shared;
-    if (!shared || status !== 200 || outcome.privateAnswer) return;
+    if (!shared || answer.status !== 200 || outcome.privateAnswer) return;
     const stored: CachedResponse = { status: 200, headers: [...headers], body, tags: shared.tags, storedAt: Date.now() };
+    // The in-process tier keeps this very object: its hits reuse the bytes, ETag and codings made for the miss.
+    adoptPrepared(stored, answer, this.compression);
     void this.cache.set(key, stored, Math.min(shared.maxAgeSeconds, this.maxTtlSeconds), mark);
   }
 }

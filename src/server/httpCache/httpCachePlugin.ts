@@ -42,6 +42,8 @@ export function httpCachePlugin(
         settings,
       );
       response.http.headers.set('cache-control', decision.header);
+      const updatedAtMs = outcome.tags.newestUpdatedAtMs;
+      if (!hasErrors && updatedAtMs !== undefined) response.http.headers.set('last-modified', new Date(updatedAtMs).toUTCString());
       if (!decision.shared) return;
       const tagHeaders = tags.headers(outcome.tags.tags);
       if (tagHeaders.collapsed.length > 0) onTagsCollapsed(tagHeaders.collapsed);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import { declaredVariables, undeclaredVariables } from './declaredVariables';
 
 /** What identifies a GraphQL request's answer, taken from a POST body or a GET query string. */
 export interface GraphqlRequestParts {
@@ -47,16 +48,24 @@ function partsFrom(query: unknown, operationName: unknown, variables: unknown, e
 
 /**
  * The response-cache key: the document (by its SHA-256, so a persisted-query hash and the full text
- * meet in one entry), the operation name, the variables in canonical form and the negotiated media type
- * (Accept). `undefined` when there is no document or the text and hash disagree (Apollo rejects those).
+ * meet in one entry), the operation name, the variables the operation declares, in canonical form, and
+ * the negotiated media type (Accept). `undefined` (the request goes the long way, uncached) when there is
+ * no document, the text and hash disagree, the operation's declarations are unknown, or the request
+ * sends a variable the operation does not declare: Apollo's pipeline refuses those (400 BAD_USER_INPUT,
+ * undeclaredVariablesPlugin), hit or miss, so an unused variable never makes a new entry.
  */
 export function responseCacheKey(parts: GraphqlRequestParts, accept: string | undefined): string | undefined {
   const textHash = parts.query !== undefined ? documentHash(parts.query) : undefined;
   if (textHash && parts.persistedQueryHash && textHash !== parts.persistedQueryHash) return undefined;
   const documentId = textHash ?? parts.persistedQueryHash;
   if (!documentId) return undefined;
+  const names = declaredVariables(documentId, parts.query, parts.operationName);
+  if (!names || undeclaredVariables(parts.variables, names).length > 0) return undefined;
+  const variables: Record<string, unknown> = {};
+  const sent = (parts.variables ?? {}) as Record<string, unknown>;
+  for (const name of names) if (Object.hasOwn(sent, name)) variables[name] = sent[name];
   const normalizedAccept = (accept ?? '').toLowerCase().replace(/\s+/g, '');
-  return sha256(JSON.stringify([documentId, parts.operationName ?? null, canonicalJson(parts.variables ?? {}), normalizedAccept]));
+  return sha256(JSON.stringify([documentId, parts.operationName ?? null, canonicalJson(variables), normalizedAccept]));
 }
 
 /** JSON with object keys sorted at every level: `{a, b}` and `{b, a}` are the same variables. */

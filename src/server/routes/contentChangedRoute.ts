@@ -1,6 +1,6 @@
 import type { PurgeItem, PurgeReport } from '../../cache/ContentPurger';
 import { ErrorCode } from '../../errors';
-import { readBodyOrAnswer413 } from '../readBody';
+import { readBodyOrAnswer, type BodyLimits } from '../readBody';
 import { sendError, sendJson } from '../sendJson';
 import { createPurgeItemsParser } from '../webhooks/parsePurgeItems';
 import { verifySignature } from '../webhooks/verifySignature';
@@ -13,7 +13,8 @@ export interface ContentChangedRouteDeps {
   kinds: readonly string[];
   /** The cache facade's purge: every cache, every tier, every instance. */
   purge: (items: readonly PurgeItem[]) => Promise<PurgeReport>;
-  bodyLimitBytes: number;
+  /** BODY_LIMIT_BYTES, BODY_DRAIN_LIMIT_BYTES and SERVER_RECEIVE_TIMEOUT_MS. */
+  bodyLimits: BodyLimits;
   onPurged: (report: PurgeReport) => void;
 }
 
@@ -23,7 +24,7 @@ export interface ContentChangedRouteDeps {
  * before it is even parsed; then the named entities and every cached response showing them are purged
  * on all instances, and the answer lists the tags to purge at the CDN.
  */
-export function createContentChangedRoute({ secret, kinds, purge, bodyLimitBytes, onPurged }: ContentChangedRouteDeps): Route {
+export function createContentChangedRoute({ secret, kinds, purge, bodyLimits, onPurged }: ContentChangedRouteDeps): Route {
   const parsePurgeItems = createPurgeItemsParser(kinds);
   return async (req, res) => {
     if (!secret) {
@@ -34,7 +35,7 @@ export function createContentChangedRoute({ secret, kinds, purge, bodyLimitBytes
       sendError(res, 405, ErrorCode.METHOD_NOT_ALLOWED, `Method ${req.method ?? ''} is not allowed; POST a signed JSON body.`, { allow: 'POST' });
       return;
     }
-    const raw = await readBodyOrAnswer413(req, res, bodyLimitBytes);
+    const raw = await readBodyOrAnswer(req, res, bodyLimits);
     if (!raw) return;
     const signature = verifySignature(secret, raw, req.headers['x-signature'], req.headers['x-signature-timestamp']);
     if (!signature.ok) {
@@ -61,6 +62,7 @@ export function createContentChangedRoute({ secret, kinds, purge, bodyLimitBytes
       {
         purged: report.entities,
         responsesPurged: report.responsesPurged,
+        responsesPurgedByTier: report.responsesPurgedByTier,
         sharedCache: report.shared,
         // The other instances told, and how many said they applied the purge before this answer.
         ...(report.instances ? { instances: report.instances } : {}),

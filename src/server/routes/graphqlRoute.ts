@@ -1,19 +1,26 @@
+import type { ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import type { GatewayContext } from '../../context';
 import { ErrorCode } from '../../errors';
 import type { Authenticator, Principal } from '../../identity/Authenticator';
 import { RequestOutcome } from '../../requestOutcome';
 import type { RequestScope } from '../../requestScope';
-import { carriesCredentials } from '../httpCache/requestAcceptance';
+import { bodyRefusal, carriesCredentials, mediaTypeOf, requestRefusal } from '../httpCache/requestAcceptance';
+import { PreparedAnswer } from '../httpCache/PreparedAnswer';
 import type { ResponseCacheFront } from '../httpCache/ResponseCacheFront';
-import { readBodyOrAnswer413 } from '../readBody';
+import { readBodyOrAnswer, type BodyLimits } from '../readBody';
 import { sendError } from '../sendJson';
 import { resolveTrustedDocument, resolveTrustedSearch, type GraphQLRequestParams, type TrustedDocumentOptions } from '../trusted/resolveTrustedDocument';
 import type { Route } from './Route';
 
 export interface GraphqlRouteDeps {
   apollo: ApolloServer<GatewayContext>;
-  bodyLimitBytes: number;
+  /** Apollo's landing page is on; when off, a browser opening /graphql is told so in plain text. */
+  landingPage: boolean;
+  /** gzip and brotli per Accept-Encoding (COMPRESSION); false leaves it to a CDN or proxy. */
+  compression: boolean;
+  /** BODY_LIMIT_BYTES, BODY_DRAIN_LIMIT_BYTES and SERVER_RECEIVE_TIMEOUT_MS. */
+  bodyLimits: BodyLimits;
   /** Largest batch accepted when batching is on (0: off, and Apollo refuses every batch). */
   batchMaxOperations: number;
   trustedDocuments: TrustedDocumentOptions;
@@ -30,7 +37,7 @@ export interface GraphqlRouteDeps {
  * cache answers anonymous queries with the stored bytes and headers, without parsing or executing
  * anything. The route creates the request's outcome, hands it to the context, and reads it to answer.
  */
-export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations, trustedDocuments, createContext, authenticator, responseCache }: GraphqlRouteDeps): Route {
+export function createGraphqlRoute({ apollo, landingPage, compression, bodyLimits, batchMaxOperations, trustedDocuments, createContext, authenticator, responseCache }: GraphqlRouteDeps): Route {
   return async (req, res, url, scope) => {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
@@ -43,8 +50,10 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
     /** A POST's JSON body as received, to remember its response-cache key by. */
     let rawJson: Buffer | undefined;
     if (method === 'POST') {
-      const raw = await readBodyOrAnswer413(req, res, bodyLimitBytes);
+      const raw = await readBodyOrAnswer(req, res, bodyLimits);
       if (!raw) return;
+      const refused = requestRefusal(method, req.headers, undefined);
+      if (refused) return sendError(res, refused.status, refused.code, refused.message);
       rawJson = mediaTypeOf(req.headers['content-type']) === 'application/json' ? raw : undefined;
       // The same bytes as an earlier request whose answer is in memory: nothing to parse or resolve.
       if (responseCache && rawJson && responseCache.answerKnownBody(res, rawJson, req.headers)) return;
@@ -54,10 +63,17 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
         return;
       }
       body = parsed.value;
+      const refusedBody = bodyRefusal(body);
+      if (refusedBody) return sendError(res, refusedBody.status, refusedBody.code, refusedBody.message);
     }
     // A slow upload can outlast the request deadline, which has answered already.
     if (res.headersSent) return;
-    if (method !== 'POST' && responseCache?.answerKnownSearch(res, url.search, req.headers, headOnly)) return;
+    if (method !== 'POST') {
+      if (responseCache?.answerKnownSearch(res, url.search, req.headers, headOnly)) return;
+      const refused = requestRefusal(method, req.headers, url.searchParams);
+      if (refused) return sendError(res, refused.status, refused.code, refused.message);
+      if (!landingPage && url.search === '' && acceptsHtml(req.headers.accept)) return sendNoLandingPage(res, headOnly);
+    }
 
     // Trusted documents are swapped in (or anything else refused) before Apollo parses a single token.
     let search = url.search;
@@ -81,7 +97,7 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
     if (res.headersSent) return;
 
     const cacheKey = responseCache?.keyFor({ method, headers: req.headers, body, search, originalSearch: url.search, rawJson });
-    if (responseCache && cacheKey && (await responseCache.answerFromCache(res, cacheKey, headOnly))) return;
+    if (responseCache && cacheKey && (await responseCache.answerFromCache(res, cacheKey, req.headers, headOnly))) return;
     const outcome = new RequestOutcome(carriesCredentials(req.headers), cacheKey ? 'MISS' : 'BYPASS');
     res.setHeader('x-cache', outcome.responseCache);
 
@@ -97,16 +113,18 @@ export function createGraphqlRoute({ apollo, bodyLimitBytes, batchMaxOperations,
 
     // The request timed out, or the client left, while Apollo was working: the answer has nowhere to go.
     if (res.headersSent || res.destroyed) return;
-    for (const [name, value] of response.headers) res.setHeader(name, value);
-    res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      // Encoded once: a string would be scanned for Content-Length and again for the socket.
-      const bytes = Buffer.from(response.body.string);
-      res.setHeader('content-length', bytes.length);
-      res.end(headOnly ? undefined : bytes);
-      if (responseCache && cacheKey && mark) responseCache.store(cacheKey, outcome, res.statusCode, response.headers, response.body.string, mark);
+      // Encoded once: a string would be scanned for Content-Length and again for the socket. A credentialed
+      // answer is never compressed: secrets next to reflected input are what BREACH reads through sizes.
+      const answer = new PreparedAnswer(response.status ?? 200, response.headers, Buffer.from(response.body.string), {
+        compression: compression && !outcome.credentialed,
+      });
+      answer.send(res, req.headers, headOnly);
+      if (responseCache && cacheKey && mark) responseCache.store(cacheKey, outcome, answer, response.headers, response.body.string, mark);
       return;
     }
+    for (const [name, value] of response.headers) res.setHeader(name, value);
+    res.statusCode = response.status ?? 200;
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   };
@@ -137,10 +155,16 @@ function resolveTrustedBody(body: unknown, options: TrustedDocumentOptions, batc
 
 type ParsedBody = { ok: true; value: unknown } | { ok: false; message: string };
 
-function mediaTypeOf(contentType: string | undefined): string {
-  // Nearly every client sends exactly this; anything else is parsed.
-  if (contentType === 'application/json') return contentType;
-  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+/** A browser's navigation: it asks for HTML first. */
+function acceptsHtml(accept: string | undefined): boolean {
+  return accept !== undefined && accept.includes('text/html');
+}
+
+/** What a person who opens /graphql in a browser sees where the landing page is off (production). */
+function sendNoLandingPage(res: ServerResponse, headOnly: boolean): void {
+  const body = 'GraphQL endpoint; landing page disabled. Send queries with POST (content-type: application/json) or GET ?query=…\n';
+  res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', vary: 'Accept' });
+  res.end(headOnly ? undefined : body);
 }
 
 function parseBody(raw: Buffer, contentType: string | undefined): ParsedBody {

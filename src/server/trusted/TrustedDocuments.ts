@@ -1,73 +1,72 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import { parse, print } from 'graphql';
+import { sha256Hex, type TrustedDocument } from './manifestFormats';
+import { typenameFreeKey, typenameFreeKeyOfText, withTypenameAsApolloClient } from './typenameNormalisation';
 
-const ManifestSchema = z.object({
-  format: z.literal('apollo-persisted-query-manifest'),
-  version: z.literal(1),
-  operations: z.array(z.object({ id: z.string().regex(/^[0-9a-f]{64}$/), name: z.string(), type: z.string(), body: z.string() })),
-});
-
-export interface TrustedDocument {
-  id: string;
-  name: string;
-  body: string;
-}
-
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
+export { sha256Hex, type TrustedDocument } from './manifestFormats';
 
 /**
- * The project's own operations, by the SHA-256 of their text, as `npm run codegen` writes them to
- * operations/persisted-query-manifest.json. Production frontends send the id instead of the text; with
- * PERSISTED_OPERATIONS_ONLY=true nothing else runs.
+ * The operations frontends may run, from one manifest or several (one per frontend app), by id. Production
+ * frontends send the id instead of the text; with PERSISTED_OPERATIONS_ONLY=true nothing else runs.
+ *
+ * Each document is also known by the SHA-256 of its text as Apollo Client sends it (with `__typename` in
+ * every selection set): Apollo's persisted-queries link hashes what it sends, and the answer to that id is the
+ * `__typename`-augmented document, so Apollo's cache can normalise it. Text is matched regardless of
+ * `__typename` selections and layout (see typenameFreeKey).
  */
 export class TrustedDocuments {
-  private readonly byId: ReadonlyMap<string, TrustedDocument>;
+  private readonly byId = new Map<string, TrustedDocument>();
+  private readonly byTypenameFreeKey = new Map<string, TrustedDocument>();
+  private readonly operationNames = new Set<string>();
 
   constructor(documents: readonly TrustedDocument[]) {
     for (const document of documents) {
-      // A manifest edited by hand must not map an id to other text: the id is the promise of what runs.
-      if (sha256Hex(document.body) !== document.id) throw new Error(`Trusted document "${document.name}" does not hash to its id ${document.id}.`);
-    }
-    this.byId = new Map(documents.map((document) => [document.id, document]));
-  }
-
-  static fromManifestFile(path: string): TrustedDocuments {
-    const parsed = ManifestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    if (!parsed.success) throw new Error(`${path} is not an Apollo persisted query manifest: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    return new TrustedDocuments(parsed.data.operations);
-  }
-
-  /**
-   * The manifest at `manifestPath`. When only trusted documents may run, a missing or broken manifest stops
-   * start-up (it would refuse everything); otherwise `onMissing` is told and there are none.
-   */
-  static load(options: { only: boolean; manifestPath: string }, onMissing: (error: unknown) => void): TrustedDocuments {
-    try {
-      return TrustedDocuments.fromManifestFile(options.manifestPath);
-    } catch (error) {
-      if (options.only) throw error;
-      onMissing(error);
-      return new TrustedDocuments([]);
+      const parsed = parse(document.body, { noLocation: true });
+      this.add(document);
+      const augmented = print(withTypenameAsApolloClient(parsed));
+      if (augmented !== document.body) this.add({ id: sha256Hex(augmented), name: document.name, body: augmented });
+      this.byTypenameFreeKey.set(typenameFreeKey(parsed), document);
+      this.operationNames.add(document.name);
     }
   }
 
+  private add(document: TrustedDocument): void {
+    const known = this.byId.get(document.id);
+    // Two apps may list the same operation; one id for two different texts would make the id mean either.
+    if (known && known.body !== document.body) throw new Error(`Two trusted documents have the id ${document.id}: "${known.name}" and "${document.name}".`);
+    this.byId.set(document.id, document);
+  }
+
+  /** Documents, not counting the `__typename`-augmented variants. */
   get size(): number {
-    return this.byId.size;
+    return this.byTypenameFreeKey.size;
   }
 
   byHash(id: string): TrustedDocument | undefined {
-    return this.byId.get(id);
+    return this.byId.get(id) ?? this.byId.get(id.replace(/^(sha1|sha256):/i, '').toLowerCase());
   }
 
-  /** The trusted document with exactly this text, if any. */
+  /**
+   * The trusted document this text runs, if any: the same text, or one differing only by `__typename`
+   * selections and layout. The common cases (the exact text, and Apollo Client's) are found by hash,
+   * without parsing.
+   */
   byText(text: string): TrustedDocument | undefined {
-    return this.byId.get(sha256Hex(text));
+    const exact = this.byId.get(sha256Hex(text));
+    if (exact) return exact;
+    const key = typenameFreeKeyOfText(text);
+    return key === undefined ? undefined : this.byTypenameFreeKey.get(key);
+  }
+
+  /** Whether `text` is the document `id` names, up to `__typename` selections and layout. */
+  matches(id: string, text: string): boolean {
+    const document = this.byHash(id);
+    if (!document) return false;
+    if (sha256Hex(text) === document.id || text === document.body) return true;
+    const key = typenameFreeKeyOfText(text);
+    return key !== undefined && key === typenameFreeKeyOfText(document.body);
   }
 
   names(): string[] {
-    return [...this.byId.values()].map((document) => document.name);
+    return [...this.operationNames];
   }
 }

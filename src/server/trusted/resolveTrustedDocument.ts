@@ -27,11 +27,14 @@ export function resolveTrustedDocument(params: GraphQLRequestParams, options: Tr
   const query = typeof params.query === 'string' && params.query !== '' ? params.query : undefined;
 
   if (typeof rawId === 'string') {
-    const id = rawId.replace(/^sha256:/, '').toLowerCase();
-    if (query !== undefined && sha256Hex(query) !== id) {
-      return refuse(400, ErrorCode.BAD_REQUEST, 'The query text does not match its SHA-256 hash; send one or the other.');
+    const document = options.documents.byHash(rawId);
+    if (query !== undefined) {
+      // Both: the text must be what the id names (Apollo's automatic persisted queries register it so).
+      const consistent = document ? options.documents.matches(rawId, query) : sha256Hex(query) === rawId.replace(/^sha256:/i, '').toLowerCase();
+      if (!consistent) return refuse(400, ErrorCode.BAD_REQUEST, 'The query text does not match its hash; send one or the other.');
+      // The client's own text, so the answer has every `__typename` it asked for.
+      if (document) return { ok: true, params: withText(params, query) };
     }
-    const document = options.documents.byHash(id);
     if (document) return { ok: true, params: withText(params, document.body) };
     if (options.only || params.documentId !== undefined) {
       return refuse(400, ErrorCode.PERSISTED_QUERY_NOT_IN_LIST, `No trusted operation has the id ${rawId.slice(0, 80)}; this gateway runs only the operations in its manifest.`);
@@ -40,6 +43,7 @@ export function resolveTrustedDocument(params: GraphQLRequestParams, options: Tr
   }
 
   if (options.only) {
+    // The client's text runs, not the manifest's: it may differ by the `__typename`s the client wants answered.
     if (query !== undefined && options.documents.byText(query)) return { ok: true, params };
     return refuse(
       400,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PurgeItem } from '../../cache/ContentPurger';
 import { TAGGED_KINDS } from '../../config/entityKinds';
+import { isWellFormedText } from '../httpCache/requestAcceptance';
 
 /** More than this in one call is a bulk import: purge everything some other way. */
 export const MAX_PURGE_ITEMS = 500;
@@ -10,13 +11,17 @@ export type ParsedPurgeItems = { ok: true; items: PurgeItem[] } | { ok: false; p
 /**
  * The webhook body's parser for a list of purgeable kinds (every kind with cache tags in the entity-kind
  * table). Accepts `{ "type": "post", "id": "420" }`, an array of such items, or `{ "items": [...] }`.
+ * Every item is checked before anything is purged: one bad item refuses the whole batch (400, naming
+ * each problem by its index), so a sender fixes and resends one batch rather than guessing which half ran.
  */
 export function createPurgeItemsParser(kinds: readonly string[]): (raw: Buffer) => ParsedPurgeItems {
-  const Id = z.union([z.string().trim().min(1).max(200), z.number().int().nonnegative()]).transform(String);
+  // Any Unicode (an emoji slug is fine); half a surrogate pair is not text, and no tag can spell it.
+  const Text = z.string().trim().min(1).max(200).refine(isWellFormedText, { error: 'must be well-formed Unicode (it holds a lone surrogate)' });
+  const Id = z.union([Text, z.number().int().nonnegative()]).transform(String);
   const Item = z.object({
     type: z.enum(kinds as [string, ...string[]], { error: `must be ${quotedList(kinds)}` }),
     id: Id,
-    slug: z.string().trim().min(1).max(200).optional(),
+    slug: Text.optional(),
   });
   const Body = z.union([
     Item.transform((item) => [item]),

@@ -6,7 +6,8 @@
  */
 
 export interface DemoAuthor { id: number; slug: string; name: string; bioHtml: string; avatarUrl: string | null; }
-export interface DemoTopic { id: number; slug: string; name: string; descriptionHtml: string; kind: 'category' | 'tag'; }
+/** `parentId`: the parent category, for a category nested under another (WordPress's `parent`). */
+export interface DemoTopic { id: number; slug: string; name: string; descriptionHtml: string; kind: 'category' | 'tag'; parentId?: number; }
 export interface DemoImage { url: string; alt: string; width: number; height: number; }
 export interface DemoPost {
   id: number; slug: string; titleHtml: string;

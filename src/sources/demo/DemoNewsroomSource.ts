@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { AuthorRecord, PostRecord, RelatedRef, TopicRecord } from '../records';
+import { type AuthorRecord, type PostRecord, type RelatedRef, TopicKind, type TopicRecord } from '../records';
 import { rankRelated, topicWeightsFrom } from '../related/rankRelated';
 import type { PreviewPostSource } from '../PreviewPostSource';
-import type { AuthorSource, PostListPage, PostListParams, PostSource, RelatedSource, SourceCallContext, TopicSource } from '../types';
+import type { AuthorSource, Page, PageParams, PostListPage, PostListParams, PostSource, RelatedSource, SourceCallContext, TopicListParams, TopicSource } from '../types';
 import type { DemoNewsroom } from './DemoNewsroom';
 import { demoPreviewRecords } from './demoPreviews';
 import { loadDemoNewsroom } from './loadDemoNewsroom';
@@ -29,6 +29,8 @@ export class DemoNewsroomSource implements PostSource, AuthorSource, TopicSource
   private readonly authorsBySlug: Map<string, AuthorRecord>;
   private readonly topicsById: Map<string, TopicRecord>;
   private readonly topicsBySlug: Map<string, TopicRecord>;
+  private readonly topicsByName: TopicRecord[];
+  private readonly authorsByName: AuthorRecord[];
   private readonly topicWeight: (topicId: string) => number;
   private readonly newsroom: DemoNewsroom;
   private previews: { byId: Map<string, PostRecord>; bySlug: Map<string, PostRecord> } | undefined;
@@ -47,9 +49,13 @@ export class DemoNewsroomSource implements PostSource, AuthorSource, TopicSource
     const authors = newsroom.authors.map(mapDemoAuthor);
     this.authorsById = new Map(authors.map((author) => [author.id, author]));
     this.authorsBySlug = new Map(authors.map((author) => [author.slug, author]));
-    const topics = newsroom.topics.map(mapDemoTopic);
+    const demoTopicsById = new Map(newsroom.topics.map((topic) => [topic.id, topic]));
+    const topics = newsroom.topics.map((topic) => mapDemoTopic(topic, demoTopicsById));
     this.topicsById = new Map(topics.map((topic) => [topic.id, topic]));
     this.topicsBySlug = new Map(topics.map((topic) => [topic.slug, topic]));
+    // As WordPress lists terms and users: by name; categories before tags when both are asked for.
+    this.topicsByName = [...topics].sort((a, b) => Number(a.kind !== TopicKind.CATEGORY) - Number(b.kind !== TopicKind.CATEGORY) || byName(a, b));
+    this.authorsByName = [...authors].sort(byName);
     this.topicWeight = topicWeightsFrom(this.posts);
   }
 
@@ -99,6 +105,22 @@ export class DemoNewsroomSource implements PostSource, AuthorSource, TopicSource
     return slugs.map((slug) => this.topicsBySlug.get(slug) ?? null);
   }
 
+  async listTopics({ kind, offset, limit }: TopicListParams, call?: SourceCallContext): Promise<Page<TopicRecord>> {
+    await this.roundTrip(call);
+    const matching = kind ? this.topicsByName.filter((topic) => topic.kind === kind) : this.topicsByName;
+    return { items: matching.slice(offset, offset + limit), totalCount: matching.length };
+  }
+
+  async getChildTopicsByParentIds(parentIds: readonly string[], call?: SourceCallContext): Promise<TopicRecord[][]> {
+    await this.roundTrip(call);
+    return parentIds.map((parentId) => this.topicsByName.filter((topic) => topic.parentId === parentId));
+  }
+
+  async listAuthors({ offset, limit }: PageParams, call?: SourceCallContext): Promise<Page<AuthorRecord>> {
+    await this.roundTrip(call);
+    return { items: this.authorsByName.slice(offset, offset + limit), totalCount: this.authorsByName.length };
+  }
+
   async getRelatedByPostIds(postIds: readonly string[], limit: number, call?: SourceCallContext): Promise<RelatedRef[][]> {
     await this.roundTrip(call);
     return postIds.map((postId) => {
@@ -133,4 +155,11 @@ export class DemoNewsroomSource implements PostSource, AuthorSource, TopicSource
     const latencyMs = this.options.latencyMs ?? 0;
     if (latencyMs > 0) await sleep(latencyMs, undefined, { signal: call?.signal });
   }
+}
+
+/** Plain code-unit order, not localeCompare: the order must not depend on the ICU build. */
+function byName(a: { name: string; slug: string }, b: { name: string; slug: string }): number {
+  const left = a.name.toLowerCase();
+  const right = b.name.toLowerCase();
+  return left < right ? -1 : left > right ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 }

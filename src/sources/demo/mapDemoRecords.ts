@@ -1,6 +1,7 @@
 import { countWords, htmlToText, inlineHtmlToText } from '../../text/htmlToText';
 import { type AuthorRecord, type PostRecord, type TopicRecord, TopicKind } from '../records';
 import type { DemoAuthor, DemoPost, DemoTopic } from './DemoNewsroom';
+import { demoImage } from './demoImage';
 
 /** The demo newsroom's public site, so `url` fields look like the links a real CMS gives. */
 export const DEMO_SITE_URL = 'https://demo.newsroom.example';
@@ -20,7 +21,7 @@ export function mapDemoPost(post: DemoPost): PostRecord {
     updatedAt: post.modified,
     authorIds: post.authorIds.map(String),
     topicIds: post.topicIds.map(String),
-    featuredImage: post.image ? { ...post.image } : null,
+    featuredImage: post.image ? demoImage(post.image) : null,
     wordCount: countWords(post.contentHtml),
   };
 }
@@ -36,13 +37,25 @@ export function mapDemoAuthor(author: DemoAuthor): AuthorRecord {
   };
 }
 
-export function mapDemoTopic(topic: DemoTopic): TopicRecord {
+/**
+ * Links as WordPress makes them with its default bases: `/tag/<slug>/`, and `/category/<slug>/` with the
+ * slugs of the category's ancestors before its own (`/category/world/asia/`).
+ */
+export function mapDemoTopic(topic: DemoTopic, topicsById: ReadonlyMap<number, DemoTopic>): TopicRecord {
+  const isCategory = topic.kind === 'category';
+  const path = [topic.slug];
+  for (let parent = topic.parentId; isCategory && parent !== undefined && path.length < 10; parent = topicsById.get(parent)?.parentId) {
+    const ancestor = topicsById.get(parent);
+    if (ancestor) path.unshift(ancestor.slug);
+  }
   return {
     id: String(topic.id),
     slug: topic.slug,
     name: inlineHtmlToText(topic.name),
     description: htmlToText(topic.descriptionHtml),
-    kind: topic.kind === 'category' ? TopicKind.CATEGORY : TopicKind.TAG,
+    kind: isCategory ? TopicKind.CATEGORY : TopicKind.TAG,
+    url: `${DEMO_SITE_URL}/${isCategory ? 'category' : 'tag'}/${path.join('/')}/`,
+    parentId: isCategory && topic.parentId !== undefined ? String(topic.parentId) : null,
   };
 }
 

@@ -188,7 +188,8 @@ export class UpstreamClient {
         const failure = heldAgainstUpstream(classifyThrown(error, stop.timedOut), inFlightMs, policy.timeoutMs / 2);
         telemetry.upstreamCall(this.serviceName, failure.outcome, inFlightMs, endpointClass);
         logger.warn(
-          { serviceName: this.serviceName, endpointClass, method, url: spec.url.href, attempt: attempt + 1, status: failure.options.status, err: failure.options.cause ?? failure },
+          // The id of the request that started the call (a shared call's other waiters have it in their own lines).
+          { requestId: spec.call?.requestId, serviceName: this.serviceName, endpointClass, method, url: spec.url.href, attempt: attempt + 1, status: failure.options.status, err: failure.options.cause ?? failure },
           `upstream call failed: ${failure.message}`,
         );
         const delayMs = jitteredBackoffMs(attempt, this.options.backoff ?? DEFAULT_BACKOFF);
@@ -212,7 +213,7 @@ export class UpstreamClient {
     const { endpointClass } = lane;
     if (durationMs !== undefined) this.options.telemetry.upstreamCall(this.serviceName, 'aborted', durationMs, endpointClass);
     this.options.logger.debug(
-      { serviceName: this.serviceName, endpointClass, method, url: spec.url.href, attempt: attempt + 1, err: error },
+      { requestId: spec.call?.requestId, serviceName: this.serviceName, endpointClass, method, url: spec.url.href, attempt: attempt + 1, err: error },
       'upstream call abandoned: every request waiting on it has ended',
     );
     return new RequestEndedError(error);

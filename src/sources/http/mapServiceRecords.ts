@@ -20,6 +20,9 @@ export function mapServiceTopic(topic: ServiceTopic): TopicRecord {
     name: inlineHtmlToText(topic.name),
     description: htmlToText(topic.description),
     kind: topic.kind === 'category' ? TopicKind.CATEGORY : TopicKind.TAG,
+    // The topics service's contract (docs/services.md) has neither pages nor a hierarchy.
+    url: null,
+    parentId: null,
   };
 }
 

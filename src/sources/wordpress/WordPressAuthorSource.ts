@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { AuthorRecord } from '../records';
-import type { AuthorSource, SourceCallContext } from '../types';
+import type { AuthorSource, Page, PageParams, SourceCallContext } from '../types';
 import { alignToKeys, chunk } from '../batchKeys';
 import { mapWordPressUser } from './mapWordPressRecords';
+import { totalFrom } from './totalFrom';
 import type { WordPressApi } from './WordPressApi';
 import { isUsableSlug, isWordPressId } from './wordPressIds';
 import { USER_FIELDS, WpUser } from './wordPressSchemas';
@@ -26,6 +27,13 @@ export class WordPressAuthorSource implements AuthorSource {
   async getAuthorsBySlugs(slugs: readonly string[], call?: SourceCallContext): Promise<(AuthorRecord | null)[]> {
     const pages = await Promise.all(chunk(slugs.filter(isUsableSlug)).map((batch) => this.fetchUsers({ slug: batch.join(','), per_page: batch.length }, call)));
     return alignToKeys(slugs, pages.flat(), (author) => author.slug);
+  }
+
+  /** Anonymously WordPress lists only users with published posts: the bylines, by name. */
+  async listAuthors({ offset, limit }: PageParams, call?: SourceCallContext): Promise<Page<AuthorRecord>> {
+    const response = await this.api.get('users', { per_page: limit, offset, _fields: USER_FIELDS.join(',') }, UserList, call);
+    const items = response.body.map(mapWordPressUser);
+    return { items, totalCount: totalFrom(response.headers['x-wp-total']) ?? offset + items.length };
   }
 
   private async fetchUsers(params: Record<string, string | number>, call?: SourceCallContext): Promise<AuthorRecord[]> {

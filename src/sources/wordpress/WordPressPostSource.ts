@@ -15,6 +15,7 @@ import { embeddedAuthor, embeddedFeaturedMedia, embeddedTopics, mapWordPressPost
 import type { RecentPostSummaries } from './RecentPostSummaries';
 import type { QueryParams, WordPressApi } from './WordPressApi';
 import { isUsableSlug, isWordPressId } from './wordPressIds';
+import { totalFrom } from './totalFrom';
 import { MEDIA_FIELDS, POST_FIELDS, WpMedia, WpPost } from './wordPressSchemas';
 
 const PostList = z.array(WpPost);
@@ -162,9 +163,4 @@ function filterParams(filter: PostFilter): QueryParams | null {
   const excluded = (filter.excludeIds ?? []).filter(isWordPressId);
   if (excluded.length > 0) params.exclude = excluded.join(',');
   return params;
-}
-
-function totalFrom(header: string | string[] | undefined): number | undefined {
-  const value = Number(Array.isArray(header) ? header[0] : header);
-  return header !== undefined && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
 }

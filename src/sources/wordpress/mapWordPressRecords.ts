@@ -1,7 +1,7 @@
 import { countWords, htmlToText, inlineHtmlToText } from '../../text/htmlToText';
-import { type AuthorRecord, type ImageRecord, type PostRecord, type TopicRecord, TopicKind } from '../records';
+import { type AuthorRecord, type ImageRecord, type ImageRendition, ImageSize, type PostRecord, type TopicRecord, TopicKind } from '../records';
 import { cleanExcerpt } from './cleanExcerpt';
-import { WpEmbeddedTerm, WpMedia, type WpPost, type WpTerm, WpUser } from './wordPressSchemas';
+import { WpEmbeddedTerm, WpMedia, WpMediaSize, type WpPost, type WpTerm, WpUser } from './wordPressSchemas';
 
 /**
  * WordPress JSON to gateway records. Rendered fields arrive as HTML with entities (`&#8217;`), so text is
@@ -59,7 +59,8 @@ export function embeddedTopics(post: WpPost): TopicRecord[] {
       const parsed = WpEmbeddedTerm.safeParse(item);
       if (!parsed.success) continue;
       const kind = parsed.data.taxonomy === 'category' ? TopicKind.CATEGORY : parsed.data.taxonomy === 'post_tag' ? TopicKind.TAG : undefined;
-      if (kind) topics.push({ id: String(parsed.data.id), slug: parsed.data.slug, name: inlineHtmlToText(parsed.data.name), kind });
+      // No description and no parent in the embed context: both are fetched later, if asked for.
+      if (kind) topics.push({ id: String(parsed.data.id), slug: parsed.data.slug, name: inlineHtmlToText(parsed.data.name), kind, ...(parsed.data.link ? { url: parsed.data.link } : {}) });
     }
   }
   return topics;
@@ -72,7 +73,32 @@ export function mapWordPressImage(media: WpMedia): ImageRecord {
     alt: inlineHtmlToText(media.alt_text),
     width: details.width ?? null,
     height: details.height ?? null,
+    renditions: renditionsOf(media),
   };
+}
+
+const SIZE_NAMES: Readonly<Record<string, ImageSize>> = {
+  thumbnail: ImageSize.THUMBNAIL,
+  medium: ImageSize.MEDIUM,
+  medium_large: ImageSize.MEDIUM_LARGE,
+  large: ImageSize.LARGE,
+  full: ImageSize.FULL,
+};
+
+/** WordPress's own sizes of the image; sizes a theme or plugin added are left out, an odd entry skipped. */
+function renditionsOf(media: WpMedia): ImageRendition[] {
+  const details = media.media_details ?? {};
+  const renditions: ImageRendition[] = [];
+  for (const [name, entry] of Object.entries(details.sizes ?? {})) {
+    const size = SIZE_NAMES[name];
+    const parsed = size ? WpMediaSize.safeParse(entry) : undefined;
+    if (size && parsed?.success) renditions.push({ size, url: parsed.data.source_url, width: parsed.data.width, height: parsed.data.height });
+  }
+  // `full` is in `sizes` only since WordPress 4.x's REST API; the upload itself is always known.
+  if (!renditions.some((rendition) => rendition.size === ImageSize.FULL) && details.width && details.height) {
+    renditions.push({ size: ImageSize.FULL, url: media.source_url, width: details.width, height: details.height });
+  }
+  return renditions;
 }
 
 export function mapWordPressUser(user: WpUser): AuthorRecord {
@@ -93,6 +119,8 @@ export function mapWordPressTerm(term: WpTerm, kind: TopicKind): TopicRecord {
     name: inlineHtmlToText(term.name),
     description: htmlToText(term.description),
     kind,
+    url: term.link ?? null,
+    parentId: kind === TopicKind.CATEGORY && term.parent ? String(term.parent) : null,
   };
 }
 

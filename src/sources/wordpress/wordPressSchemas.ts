@@ -15,7 +15,12 @@ export const WpMedia = z.object({
   source_url: z.url(),
   alt_text: z.string().default(''),
   media_details: z
-    .object({ width: z.number().int().positive().optional(), height: z.number().int().positive().optional() })
+    .object({
+      width: z.number().int().positive().optional(),
+      height: z.number().int().positive().optional(),
+      // One entry per size WordPress made (`thumbnail`, `medium`, ... `full`); checked one by one when mapped.
+      sizes: z.record(z.string(), z.unknown()).optional().or(z.array(z.unknown()).transform(() => undefined)),
+    })
     .partial()
     .nullish()
     // Non-image attachments answer `media_details: {}` or an empty array.
@@ -70,11 +75,18 @@ export const WpUser = z.object({
 });
 export type WpUser = z.infer<typeof WpUser>;
 
+/** One of `media_details.sizes`. */
+export const WpMediaSize = z.object({ source_url: z.url(), width: z.number().int().positive(), height: z.number().int().positive() });
+
 export const WpTerm = z.object({
   id: z.number().int(),
   name: z.string(),
   slug: z.string(),
   description: z.string().default(''),
+  // Optional: a plugin (or an older WordPress) may leave them out; the topic then has no page or parent.
+  link: z.url().optional(),
+  /** Categories only: the parent category's id, 0 at the top. Tags have no `parent`. */
+  parent: z.number().int().nonnegative().optional(),
 });
 export type WpTerm = z.infer<typeof WpTerm>;
 
@@ -84,6 +96,7 @@ export const WpEmbeddedTerm = z.object({
   name: z.string(),
   slug: z.string(),
   taxonomy: z.string(),
+  link: z.url().optional(),
 });
 export type WpEmbeddedTerm = z.infer<typeof WpEmbeddedTerm>;
 
@@ -94,4 +107,4 @@ export const POST_FIELDS = ['id', 'slug', 'link', 'date_gmt', 'modified_gmt', 't
 export const POST_SUMMARY_FIELDS = ['id', 'date_gmt', 'author', 'categories', 'tags'];
 export const MEDIA_FIELDS = ['id', 'source_url', 'alt_text', 'media_details'];
 export const USER_FIELDS = ['id', 'name', 'slug', 'description', 'link', 'avatar_urls'];
-export const TERM_FIELDS = ['id', 'name', 'slug', 'description'];
+export const TERM_FIELDS = ['id', 'name', 'slug', 'description', 'link', 'parent'];

@@ -97,12 +97,15 @@ export async function startFakeWordPress(options: FakeWordPressOptions = {}): Pr
       case '/wp/v2/media':
         return listOf(request, content.media.filter((media) => isVisible(media.parent.id)), (media) => renderMedia(media, render), { orderBy: (a, b) => b.id - a.id });
       case '/wp/v2/users':
-        return listOf(request, content.users.filter((user) => user.hasPublishedPosts), (user) => renderUser(user, render), { orderBy: (a, b) => a.name.localeCompare(b.name) });
+        return listOf(request, content.users.filter((user) => user.hasPublishedPosts), (user) => renderUser(user, render), { orderBy: (a, b) => a.name.localeCompare(b.name), countsWithoutOffset: true });
       case '/wp/v2/categories':
       case '/wp/v2/tags': {
         const taxonomy = request.route.endsWith('categories') ? 'category' : 'post_tag';
-        const terms = content.terms.filter((term) => term.taxonomy === taxonomy && !(request.query.get('hide_empty') === 'true' && term.count === 0));
-        return listOf(request, terms, (term) => renderTerm(term, render), { orderBy: (a, b) => a.name.localeCompare(b.name) });
+        const parent = request.query.get('parent');
+        const terms = content.terms.filter(
+          (term) => term.taxonomy === taxonomy && !(request.query.get('hide_empty') === 'true' && term.count === 0) && (parent === null || (taxonomy === 'category' && String(term.parent) === parent)),
+        );
+        return listOf(request, terms, (term) => renderTerm(term, render), { orderBy: (a, b) => a.name.localeCompare(b.name), ignoresOffset: true });
       }
       default:
         return wpError('rest_no_route', 'No route was found matching the URL and request method.', 404);
@@ -272,6 +275,10 @@ interface ListOptions<T> {
   slug?: (item: T) => string;
   /** Posts answer 400 past the last page; other collections answer an empty page. */
   paging?: 'posts';
+  /** Users: `X-WP-Total` is the whole count even past the end of an `offset` page. */
+  countsWithoutOffset?: true;
+  /** Terms: WordPress takes no `offset` for them and pages only by `page`. */
+  ignoresOffset?: true;
 }
 
 /** Collection semantics shared by every route: include/slug, ordering, paging, totals, `_fields`. */
@@ -283,7 +290,7 @@ function listOf<T>(request: FakeRequest, items: T[], render: (item: T) => Record
   }
   const page = query.has('page') ? Number(query.get('page')) : 1;
   if (!Number.isInteger(page) || page < 1) return wpInvalidParam('page', 'page must be greater than or equal to 1');
-  const offset = query.has('offset') ? Number(query.get('offset')) : undefined;
+  const offset = query.has('offset') && !options.ignoresOffset ? Number(query.get('offset')) : undefined;
   if (offset !== undefined && (!Number.isInteger(offset) || offset < 0)) return wpInvalidParam('offset', 'offset is not of type integer.');
 
   const idOf = options.id ?? ((item: T) => (item as { id: number }).id);
@@ -301,8 +308,9 @@ function listOf<T>(request: FakeRequest, items: T[], render: (item: T) => Record
 
   const start = offset ?? (page - 1) * perPage;
   const pageItems = selected.slice(start, start + perPage);
-  // WordPress counts with the query's own offset: past the end, the total comes back as 0.
-  const total = offset !== undefined && pageItems.length === 0 ? 0 : selected.length;
+  // Posts (and media) are counted with the query's own offset: past the end, their total comes back as 0.
+  // Users are counted without it (docs/wordpress-rest-notes.md).
+  const total = !options.countsWithoutOffset && offset !== undefined && pageItems.length === 0 ? 0 : selected.length;
   const totalPages = Math.ceil(total / perPage);
   if (options.paging === 'posts' && page > totalPages && total > 0) {
     return wpError('rest_post_invalid_page_number', 'The page number requested is larger than the number of pages available.', 400);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DemoNewsroom, DemoPost } from '../../../src/sources/demo/DemoNewsroom';
+import { demoImage } from '../../../src/sources/demo/demoImage';
 
 /*
  * The demo newsroom as WordPress REST API v2 stores and renders it (view context): rendered HTML with
@@ -35,6 +36,10 @@ export interface WpTermRow {
   description: string;
   taxonomy: 'category' | 'post_tag';
   count: number;
+  /** The parent category's id, 0 at the top (categories only). */
+  parent: number;
+  /** The link's path under the taxonomy's base: a subcategory's nests its parents' slugs, as WordPress's does. */
+  path: string;
 }
 
 export interface WpUserRow {
@@ -69,6 +74,11 @@ export function wordPressContentFrom(newsroom: DemoNewsroom): WordPressContent {
     post.image ? [{ id: mediaId, parent: post, url: post.image.url, alt: post.image.alt, width: post.image.width, height: post.image.height }] : [],
   );
   const visiblePosts = posts.filter((row) => row.visible).map((row) => row.post);
+  const topicsById = new Map(newsroom.topics.map((topic) => [topic.id, topic]));
+  const pathOf = (id: number | undefined): string[] => {
+    const topic = id === undefined ? undefined : topicsById.get(id);
+    return topic ? [...pathOf(topic.parentId), topic.slug] : [];
+  };
   const terms = newsroom.topics.map((topic): WpTermRow => ({
     id: topic.id,
     slug: topic.slug,
@@ -76,6 +86,8 @@ export function wordPressContentFrom(newsroom: DemoNewsroom): WordPressContent {
     description: unwrapParagraph(topic.descriptionHtml),
     taxonomy: topic.kind === 'category' ? 'category' : 'post_tag',
     count: visiblePosts.filter((post) => post.topicIds.includes(topic.id)).length,
+    parent: topic.parentId ?? 0,
+    path: pathOf(topic.id).join('/'),
   }));
   const users = newsroom.authors.map((author): WpUserRow => ({
     id: author.id,
@@ -176,10 +188,13 @@ export function renderMedia(media: WpMediaRow, options: RenderOptions): Record<s
       height: media.height,
       file,
       filesize: media.width * media.height,
-      sizes: {
-        thumbnail: { file: file.replace('.jpg', '-150x150.jpg'), width: 150, height: 150, mime_type: 'image/jpeg', source_url: media.url.replace('.jpg', '-150x150.jpg') },
-        full: { file, width: media.width, height: media.height, mime_type: 'image/jpeg', source_url: media.url },
-      },
+      // The sizes WordPress makes of an upload, as the demo newsroom computes them.
+      sizes: Object.fromEntries(
+        (demoImage({ url: media.url, alt: media.alt, width: media.width, height: media.height }).renditions ?? []).map((size) => [
+          size.size.toLowerCase(),
+          { file: new URL(size.url).pathname.split('/').pop(), width: size.width, height: size.height, mime_type: 'image/jpeg', source_url: size.url },
+        ]),
+      ),
       image_meta: { aperture: '0', credit: '', camera: '', caption: '', created_timestamp: '0', copyright: '', focal_length: '0', iso: '0', shutter_speed: '0', title: '', orientation: '0', keywords: [] },
     },
     post: media.parent.id,
@@ -197,11 +212,11 @@ export function renderTerm(term: WpTermRow, options: RenderOptions): Record<stri
     id: term.id,
     count: term.count,
     description: term.description,
-    link: `${options.site}/${term.taxonomy === 'category' ? 'category' : 'tag'}/${term.slug}/`,
+    link: `${options.site}/${term.taxonomy === 'category' ? 'category' : 'tag'}/${term.path}/`,
     name: term.name,
     slug: term.slug,
     taxonomy: term.taxonomy,
-    ...(term.taxonomy === 'category' ? { parent: 0 } : {}),
+    ...(term.taxonomy === 'category' ? { parent: term.parent } : {}),
     meta: [],
     _links: {
       self: [{ href: `${options.restRoot}wp/v2/${base}/${term.id}` }],

@@ -50,6 +50,8 @@ export interface WordPressOptions {
   theme?: 'twentytwentyone' | 'twentytwentythree';
   /** Serve as a site without pretty permalinks: no /wp-json/ path, the REST API only at ?rest_route=. */
   plainPermalinks?: boolean;
+  /** Further environment for PHP's server (e.g. the purge plugin's NEWSROOM_GATEWAY_URL, which it reads with getenv). */
+  env?: Record<string, string>;
 }
 
 export interface WordPressServer {
@@ -67,7 +69,7 @@ export async function startWordPress(options: WordPressOptions = {}): Promise<Wo
   for (let attempt = 1; attempt <= CHILD_START_ATTEMPTS; attempt += 1) {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, WORDPRESS_WORK_DIR: WORK_DIR };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, WORDPRESS_WORK_DIR: WORK_DIR };
     delete env.WORDPRESS_THEME;
     delete env.WORDPRESS_PERMALINKS;
     if (options.theme) env.WORDPRESS_THEME = options.theme;
