@@ -48,9 +48,6 @@ export class RedisTier {
     return rows.map((row) => (row ? { value: row.value as T, expires: typeof row.expires === 'number' ? row.expires : undefined } : undefined));
   }
 
-  async setMany(entries: { key: string; value: unknown; ttlMs: number }[]): Promise<void> {
-    await this.connection.run(() => this.keyv.setMany(entries.map(({ key, value, ttlMs }) => ({ key, value, ttl: ttlMs }))));
-  }
 
   /**
    * Writes the entries none of whose dependencies was purged after `mark` (a shared generation), each
