@@ -48,7 +48,6 @@ export class RedisTier {
     return rows.map((row) => (row ? { value: row.value as T, expires: typeof row.expires === 'number' ? row.expires : undefined } : undefined));
   }
 
-
   /**
    * Writes the entries none of whose dependencies was purged after `mark` (a shared generation), each
    * with its index sets, in one atomic step; stored as Keyv stores them, so `getMany` reads them back.
