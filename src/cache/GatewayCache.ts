@@ -65,6 +65,7 @@ export class GatewayCache {
   private readonly spaces: KeySpaces;
   private readonly purger: ContentPurger;
   private readonly channel: PurgeChannel | undefined;
+  private readonly generations: SharedGenerations | undefined;
 
   /** The purge ledger and memo registry the sources' memos need, made before the sources. */
   static prepare(options: { kinds?: EntityKindTable; now?: () => number } = {}): { ledger: PurgeLedger; memos: MemoRegistry } {
@@ -80,6 +81,7 @@ export class GatewayCache {
     const hooks: TieredStoreHooks = { onError: options.onError, onLookup: options.onLookup };
     const { shared, ledger } = options;
     const generations = shared ? new SharedGenerations(shared.connection, shared.keyPrefix, ledger) : undefined;
+    this.generations = generations;
     const sharedTier = (name: string, longestEntryMs: number) =>
       shared && generations
         ? {
@@ -128,7 +130,10 @@ export class GatewayCache {
               this.purger.capMemory(undefined);
               options.onPurgeChannel?.('listening');
             },
-            onBeat: () => ledger.closeGaps(),
+            onBeat: () => {
+              ledger.closeGaps();
+              this.learnSharedGeneration(generations);
+            },
           })
         : undefined;
 
@@ -152,6 +157,36 @@ export class GatewayCache {
   /** Starts listening for other instances' purges. */
   start(): void {
     this.channel?.start();
+  }
+
+  private learning = false;
+
+  /** Redis (re)connected: learn the shared generation now rather than at the next beat. */
+  sharedConnected(): void {
+    const generations = this.generations;
+    if (generations) this.learnSharedGeneration(generations);
+  }
+
+  /**
+   * Until the channel is first heard, shared writes need a generation to be vouched for: the counter,
+   * read as soon as Redis answers, with what is in process dropped at that moment (it could predate a
+   * purge this instance never heard). Purges after the read have higher generations and refuse what
+   * they name; the channel's first echo then starts the marks again (see onUp).
+   */
+  private learnSharedGeneration(generations: SharedGenerations): void {
+    if (this.learning || this.options.ledger.mark().shared !== undefined) return;
+    this.learning = true;
+    generations.read().then(
+      (counter) => {
+        this.learning = false;
+        if (this.options.ledger.mark().shared !== undefined) return;
+        this.purger.forgetEverything();
+        this.options.ledger.restartShared(counter);
+      },
+      () => {
+        this.learning = false;
+      },
+    );
   }
 
   stop(): void {

@@ -116,7 +116,8 @@ export class PurgeChannel {
 
   private beat(): void {
     this.options.onBeat?.();
-    if (this.stateNow === 'listening' && this.options.now() - this.heardAt > 2 * this.beatMs) this.lose();
+    // Starting counts too: an instance that never heard the channel must bound its entries as well.
+    if (this.stateNow !== 'down' && this.options.now() - this.heardAt > 2 * this.beatMs) this.lose();
     this.publish({ type: 'beat', origin: this.options.instanceId, sentAt: this.options.now() }).catch(() => undefined);
   }
 
