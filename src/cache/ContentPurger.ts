@@ -1,10 +1,13 @@
 import type { TagVocabulary } from './cacheTags';
 import type { EntityCache } from './EntityCache';
-import type { KeySpaces } from './KeySpaces';
+import type { KeySpace, KeySpaces } from './KeySpaces';
 import type { MemoRegistry } from './MemoRegistry';
+import type { PurgeChannel, PurgedEntity } from './PurgeChannel';
 import type { PurgeLedger } from './PurgeLedger';
-import type { RedisConnection } from './RedisConnection';
 import type { ResponseCache } from './ResponseCache';
+import type { SharedGenerations } from './SharedGenerations';
+
+export type { PurgedEntity };
 
 /** One changed entity, as a publish webhook names it. `slug` helps purge a "not found" cached before publishing. */
 export interface PurgeItem {
@@ -12,12 +15,6 @@ export interface PurgeItem {
   type: string;
   id: string;
   slug?: string;
-}
-
-export interface PurgedEntity {
-  type: string;
-  id: string;
-  slugs: string[];
 }
 
 export interface PurgeReport {
@@ -30,12 +27,8 @@ export interface PurgeReport {
   responsesPurgedByTier: { memory: number; shared: number };
   /** `unavailable`: Redis could not be reached; only this instance was purged. */
   shared: 'purged' | 'unavailable' | 'not-configured';
-}
-
-/** What instances tell each other over pub/sub: the entities to drop, slugs resolved by the sender. */
-interface PurgeMessage {
-  origin: string;
-  entities: PurgedEntity[];
+  /** The other instances the purge reached, and how many said they applied it before it answered. */
+  instances?: { told: number; acknowledged: number };
 }
 
 export interface ContentPurgerParts {
@@ -45,94 +38,153 @@ export interface ContentPurgerParts {
   entities: EntityCache;
   responses: ResponseCache | undefined;
   memos: MemoRegistry;
-  /** Redis pub/sub, when instances share a Redis. */
-  bus: { connection: RedisConnection; channel: string } | undefined;
-  instanceId: string;
+  /** When instances share a Redis: its generations and the channel between instances. */
+  shared: { generations: SharedGenerations; channel: PurgeChannel } | undefined;
   onError: (error: unknown) => void;
-  /** A purge message arrived from another instance (for logs). */
-  onRemotePurge?: (tags: string[]) => void;
 }
 
 /**
- * Purge on publish, for every cache the gateway keeps: the changed entities (by id and slug) and what
- * their kind owns (a post's rail, every listing), every cached response tagged with them, and the
- * memos, in this instance's memory and in Redis; the other instances are told to drop their in-process
- * copies. Every tag purged is noted in the one ledger first, so a read that raced the purge is not
- * written back.
+ * Purge on publish, for every cache the gateway keeps: the changed entities (by id and every slug they
+ * were cached under) and what their kind owns (a post's rail, every listing), every cached response
+ * tagged with them, and the memos; in Redis first, then in memory, then on the other instances. Each
+ * step advances the purged names' generations before it deletes and again after, so a refill that
+ * began before the purge is refused by every tier whenever it lands (see PurgeLedger, SharedGenerations).
  */
 export class ContentPurger {
   constructor(private readonly parts: ContentPurgerParts) {}
 
-  /** Listens for other instances' purges. When the subscription was interrupted, purges may have been missed: drop the in-process tiers. */
-  start(): void {
-    const { bus } = this.parts;
-    if (!bus) return;
-    bus.connection.subscribe(
-      bus.channel,
-      (message) => this.applyRemote(message),
-      () => this.forgetEverything(),
-    );
+  async purge(items: readonly PurgeItem[]): Promise<PurgeReport> {
+    const { shared, ledger } = this.parts;
+    const entities = await this.resolve(items);
+    const tags = this.namesOf(entities);
+    const counted = (memory: number, sharedResponses: number) => ({ responsesPurged: memory + sharedResponses, responsesPurgedByTier: { memory, shared: sharedResponses } });
+    if (!shared) return { entities, tags, ...counted(this.applyLocal(entities, tags), 0), shared: 'not-configured' };
+    let memory = 0;
+    try {
+      const before = await shared.generations.advance(tags);
+      memory += this.applyLocal(entities, tags);
+      ledger.appliedShared([before]);
+      const { keys, sets, responseSets } = this.sharedTargets(entities, tags);
+      const { deleted, generation: after } = await shared.generations.purge(keys, [...sets, ...responseSets], tags);
+      memory += this.applyLocal(entities, tags);
+      ledger.appliedShared([after]);
+      const instances = await shared.channel.tell({ entities, generations: [before, after] });
+      return { entities, tags, ...counted(memory, deleted.slice(sets.length).reduce((sum, count) => sum + count, 0)), shared: 'purged', instances };
+    } catch (error) {
+      this.parts.onError(error);
+      // Whatever Redis did not take, this instance still does.
+      memory += this.applyLocal(entities, tags);
+      return { entities, tags, ...counted(memory, 0), shared: 'unavailable' };
+    }
   }
 
-  async purge(items: readonly PurgeItem[]): Promise<PurgeReport> {
-    const entities = await Promise.all(items.map(async (item) => ({ type: item.type, id: item.id, slugs: await this.slugsOf(item) })));
-    const { tags, responsesDropped: memory } = this.applyLocal(entities);
-
-    let shared: PurgeReport['shared'] = this.parts.bus ? 'purged' : 'not-configured';
-    let sharedResponses = 0;
-    if (this.parts.bus) {
-      try {
-        const { keys, indexTags } = this.sharedTargets(entities);
-        await this.parts.entities.store.purgeShared(keys, indexTags);
-        sharedResponses = (await this.parts.responses?.store.purgeShared([], tags)) ?? 0;
-        const message: PurgeMessage = { origin: this.parts.instanceId, entities };
-        await this.parts.bus.connection.publish(this.parts.bus.channel, JSON.stringify(message));
-      } catch (error) {
-        this.parts.onError(error);
-        shared = 'unavailable';
-      }
-    }
-    return { entities, tags, responsesPurged: memory + sharedResponses, responsesPurgedByTier: { memory, shared: sharedResponses }, shared };
+  /** Another instance's purge: the same names advanced and entries dropped here, at once. */
+  applyRemote(entities: readonly PurgedEntity[], generations: readonly number[]): string[] {
+    const tags = this.namesOf(entities);
+    this.applyLocal(entities, tags);
+    this.parts.ledger.appliedShared(generations);
+    return tags;
   }
 
   /** Drops every in-process copy (memory tiers and memos) and refuses writes of anything read before now. */
   forgetEverything(): void {
-    this.parts.ledger.noteAll();
+    this.parts.ledger.advanceAll();
     this.parts.entities.store.memory.clear();
     this.parts.responses?.store.memory.clear();
     this.parts.memos.clear();
   }
 
-  /** Slug keys are found through the cached record: the webhook names the id, and may name a new slug. */
-  private async slugsOf(item: PurgeItem): Promise<string[]> {
-    const byId = this.parts.spaces.affectedBy(item.type).find((space) => space.kind === item.type && space.by === 'id');
-    const [cached] = byId ? await this.parts.entities.getMany<{ slug?: unknown }>(byId, [item.id]) : [];
-    const cachedSlug = typeof cached?.value?.slug === 'string' ? cached.value.slug : undefined;
-    return [...new Set([item.slug, cachedSlug].filter((slug): slug is string => !!slug))];
+  /** See MemoryTier.cap: the in-process tiers a purge could have reached (persisted queries never change). */
+  capMemory(newMs: number | undefined, existingMs?: number): void {
+    this.parts.entities.store.memory.cap(newMs, existingMs);
+    this.parts.responses?.store.memory.cap(newMs, existingMs);
+    this.parts.memos.cap(newMs, existingMs);
   }
 
-  /** Answers the tags purged, sorted, and how many in-process responses were dropped. */
-  private applyLocal(entities: readonly PurgedEntity[]): { tags: string[]; responsesDropped: number } {
-    const { tags: vocabulary, spaces, ledger, entities: cache, responses, memos } = this.parts;
-    const tags = [...new Set(entities.flatMap((entity) => vocabulary.toPurge(entity.type, entity.id, entity.slugs)))].sort();
-    ledger.note(tags);
+  /**
+   * Every slug an entity was cached under: the one the webhook names (it may be new), the cached record's,
+   * the in-process entries' (scanned) and the shared id-to-slug index (written with the by-slug entries),
+   * so a purge naming only the id finds them all.
+   */
+  private async resolve(items: readonly PurgeItem[]): Promise<PurgedEntity[]> {
+    const { entities: cache } = this.parts;
+    const found = items.map((item) => new Set(item.slug ? [item.slug] : []));
+    const slugSpaces = items.map((item) => this.spaceOf(item.type, 'slug'));
+    const byEntry = new Map<string, Set<string>[]>();
+    items.forEach((item, index) => {
+      const space = slugSpaces[index];
+      if (!space) return;
+      const entry = `${space.prefix}\n${item.id}`;
+      byEntry.set(entry, [...(byEntry.get(entry) ?? []), found[index] as Set<string>]);
+    });
+    const prefixes = [...new Set(slugSpaces.flatMap((space) => (space ? [space.prefix] : [])))];
+    if (prefixes.length > 0) {
+      cache.store.memory.scan((key, value) => {
+        const prefix = prefixes.find((candidate) => key.startsWith(candidate));
+        const id = prefix === undefined ? undefined : idOfStored(value);
+        if (prefix === undefined || id === undefined) return;
+        for (const slugs of byEntry.get(`${prefix}\n${id}`) ?? []) slugs.add(key.slice(prefix.length));
+      });
+    }
+
+    const indexSets = items.map((item, index) => slugSpaces[index]?.slugIndex?.(item.id));
+    const indexed = await cache.store.sharedSetMembers(indexSets.filter((set): set is string => set !== undefined)).catch((error: unknown) => {
+      this.parts.onError(error);
+      return [] as string[][];
+    });
+    let position = 0;
+    indexSets.forEach((set, index) => {
+      if (set === undefined) return;
+      for (const slug of indexed[position] ?? []) found[index]?.add(slug);
+      position += 1;
+    });
+
+    await Promise.all(
+      items.map(async (item, index) => {
+        const byId = this.spaceOf(item.type, 'id');
+        const [cached] = byId ? await cache.getMany<{ slug?: unknown }>(byId, [item.id]) : [];
+        if (typeof cached?.value?.slug === 'string') found[index]?.add(cached.value.slug);
+      }),
+    );
+    return items.map((item, index) => ({ type: item.type, id: item.id, slugs: [...(found[index] ?? [])].sort() }));
+  }
+
+  private spaceOf(kind: string, by: 'id' | 'slug'): KeySpace | undefined {
+    return this.parts.spaces.affectedBy(kind).find((space) => space.kind === kind && space.by === by);
+  }
+
+  /** The purged names (cache tags), sorted: what the generations advance and the CDN is told. */
+  private namesOf(entities: readonly PurgedEntity[]): string[] {
+    return [...new Set(entities.flatMap((entity) => this.parts.tags.toPurge(entity.type, entity.id, entity.slugs)))].sort();
+  }
+
+  /** Advances the names here and drops every in-process entry they reach, in one step; answers how many responses went. */
+  private applyLocal(entities: readonly PurgedEntity[], tags: readonly string[]): number {
+    const { spaces, ledger, entities: cache, responses, memos } = this.parts;
+    ledger.advance(tags);
     const keys: string[] = [];
     const prefixes: string[] = [];
+    // By-slug entries of a purged id, under slugs nobody named (written since the slugs were resolved).
+    const bySlug = new Map<string, Set<string>>();
     for (const entity of entities) {
       for (const space of spaces.affectedBy(entity.type)) {
         if (space.by === 'query') prefixes.push(space.prefix);
         else keys.push(...(space.by === 'slug' ? entity.slugs : [entity.id]).map(space.key));
+        if (space.by === 'slug') bySlug.set(space.prefix, (bySlug.get(space.prefix) ?? new Set()).add(entity.id));
       }
       memos.drop(entity.type, [entity.id]);
     }
     cache.store.memory.delete(keys);
     const doomedPrefixes = [...new Set(prefixes)];
-    if (doomedPrefixes.length > 0) cache.store.memory.deleteWhere((key) => doomedPrefixes.some((prefix) => key.startsWith(prefix)));
-    const responsesDropped = responses?.purgeLocal(tags) ?? 0;
-    return { tags, responsesDropped };
+    cache.store.memory.deleteWhere((key, value) => {
+      if (doomedPrefixes.some((prefix) => key.startsWith(prefix))) return true;
+      for (const [prefix, ids] of bySlug) if (key.startsWith(prefix)) return ids.has(idOfStored(value) ?? '');
+      return false;
+    });
+    return responses?.purgeLocal(tags) ?? 0;
   }
 
-  private sharedTargets(entities: readonly PurgedEntity[]): { keys: string[]; indexTags: string[] } {
+  private sharedTargets(entities: readonly PurgedEntity[], tags: readonly string[]): { keys: string[]; sets: string[]; responseSets: string[] } {
     const keys: string[] = [];
     const indexTags = new Set<string>();
     for (const entity of entities) {
@@ -141,29 +193,15 @@ export class ContentPurger {
         else keys.push(...(space.by === 'slug' ? entity.slugs : [entity.id]).map(space.key));
       }
     }
-    return { keys, indexTags: [...indexTags] };
+    const fromEntities = this.parts.entities.store.sharedTargets(keys, [...indexTags]);
+    const fromResponses = this.parts.responses?.store.sharedTargets([], tags) ?? { keys: [], sets: [] };
+    return { keys: fromEntities.keys, sets: fromEntities.sets, responseSets: fromResponses.sets };
   }
+}
 
-  private applyRemote(raw: string): void {
-    let message: unknown;
-    try {
-      message = JSON.parse(raw);
-    } catch {
-      return;
-    }
-    if (!this.isPurgeMessage(message) || message.origin === this.parts.instanceId) return;
-    const { tags } = this.applyLocal(message.entities);
-    this.parts.onRemotePurge?.(tags);
-  }
-
-  private isPurgeMessage(value: unknown): value is PurgeMessage {
-    if (typeof value !== 'object' || value === null) return false;
-    const message = value as Record<string, unknown>;
-    const kinds = new Set(this.parts.tags.kinds);
-    const isEntity = (entity: unknown) => {
-      const { type, id, slugs } = (entity ?? {}) as Record<string, unknown>;
-      return typeof type === 'string' && kinds.has(type) && typeof id === 'string' && Array.isArray(slugs) && slugs.every((slug) => typeof slug === 'string');
-    };
-    return typeof message.origin === 'string' && Array.isArray(message.entities) && message.entities.every(isEntity);
-  }
+/** The entity id inside a stored entity entry (`{ value: { id }, freshUntil }`). */
+function idOfStored(stored: object): string | undefined {
+  const value = (stored as { value?: unknown }).value;
+  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : undefined;
 }

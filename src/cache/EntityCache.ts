@@ -1,5 +1,5 @@
 import type { KeySpace } from './KeySpaces';
-import type { PurgeLedger } from './PurgeLedger';
+import type { PurgeLedger, PurgeMark } from './PurgeLedger';
 import type { TieredStore } from './TieredStore';
 
 /** What the cache stores: the value (`null` for a remembered miss) and when it stops being fresh. */
@@ -30,7 +30,7 @@ export interface CacheLookup<T> {
 /**
  * Shared entity cache over the tiered store, across requests (DataLoader only memoizes within one). Keys
  * and policies come from the key space a loader asked for; a write whose read began before a purge of any
- * tag the entry carries is dropped (see PurgeLedger). A cache failure is a miss, never a failed request.
+ * tag the entry depends on is dropped (see PurgeLedger). A cache failure is a miss, never a failed request.
  */
 export class EntityCache {
   private readonly refreshing = new Set<string>();
@@ -42,9 +42,9 @@ export class EntityCache {
     private readonly onError: (error: unknown) => void,
   ) {}
 
-  /** The cache's clock: upstream calls are timed with it, so purges and writes compare on one clock. */
-  timestamp(): number {
-    return this.ledger.now();
+  /** Where purges stood: taken before an upstream call, handed back with its answer to `setMany`. */
+  mark(): PurgeMark {
+    return this.ledger.mark();
   }
 
   async getMany<T>(space: KeySpace, keys: readonly string[]): Promise<(CacheLookup<T> | undefined)[]> {
@@ -76,23 +76,33 @@ export class EntityCache {
   }
 
   /**
-   * `startedAt`: when the upstream call that produced these values began. An entry carrying a tag purged
-   * since then is not written: the value may predate the edit that caused the purge.
+   * `mark`: where purges stood before the upstream call that produced these values began. An entry
+   * depending on a name purged since (its entity, slug or list tag) is not written to either tier: the
+   * value may predate the edit that caused the purge. A by-slug entry adds its slug to the entity's
+   * id-to-slug index in Redis in the same step, so a purge naming only the id finds it.
    */
-  async setMany<T>(space: KeySpace, entries: readonly { key: string; value: T | null }[], startedAt?: number): Promise<void> {
+  async setMany<T>(space: KeySpace, entries: readonly { key: string; value: T | null }[], mark?: PurgeMark): Promise<void> {
+    if (entries.length === 0) return;
     const { policy } = space;
     const now = this.ledger.now();
-    const written = startedAt === undefined ? entries : entries.filter(({ key, value }) => !this.ledger.purgedSince(space.entryTags(key, value), startedAt));
-    if (written.length === 0) return;
+    const lifetimeMs = policy.ttlMs + Math.max(policy.staleWhileRevalidateMs, policy.staleIfErrorMs);
+    const tags = space.sharedIndexTag ? [space.sharedIndexTag] : undefined;
     await this.store.setMany(
-      written.map(({ key, value }) => {
+      entries.map(({ key, value }) => {
         const ttlMs = value === null ? policy.missTtlMs : policy.ttlMs;
         const stored: StoredEntry<T> = { value, freshUntil: now + ttlMs };
-        // Misses are not worth keeping stale: serving "not found" on error helps nobody.
-        const keepMs = value === null ? ttlMs : ttlMs + Math.max(policy.staleWhileRevalidateMs, policy.staleIfErrorMs);
-        return { key: space.key(key), value: stored, ttlMs: keepMs };
+        const id = space.slugIndex && space.idOf(value);
+        return {
+          key: space.key(key),
+          value: stored,
+          // Misses are not worth keeping stale: serving "not found" on error helps nobody.
+          ttlMs: value === null ? ttlMs : lifetimeMs,
+          dependsOn: space.entryTags(key, value),
+          tags,
+          indexes: id !== undefined && space.slugIndex ? [{ set: space.slugIndex(id), member: key, ttlMs: lifetimeMs }] : undefined,
+        };
       }),
-      space.sharedIndexTag ? [space.sharedIndexTag] : [],
+      mark,
     );
   }
 
@@ -105,14 +115,14 @@ export class EntityCache {
     if (wanted.length === 0) return;
     const ids = wanted.map(space.key);
     for (const id of ids) this.refreshing.add(id);
-    const startedAt = this.ledger.now();
+    const mark = this.ledger.mark();
     const refresh = (async () => {
       try {
         const fetched = await fetch(wanted);
         await this.setMany(
           space,
           wanted.map((key, position) => ({ key, value: fetched[position] ?? null })),
-          startedAt,
+          mark,
         );
       } catch (error) {
         this.onError(error);

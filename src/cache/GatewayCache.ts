@@ -7,11 +7,13 @@ import { KeySpaces, type KeyedBy, type KeySpace } from './KeySpaces';
 import { MemoRegistry } from './MemoRegistry';
 import { MemoryTier } from './MemoryTier';
 import { PersistedQueryCache } from './PersistedQueryCache';
+import { PurgeChannel, type PurgeChannelState, type PurgedEntity } from './PurgeChannel';
 import { PurgeLedger } from './PurgeLedger';
 import type { RedisConnection } from './RedisConnection';
 import { RedisTagIndex } from './RedisTagIndex';
 import { RedisTier } from './RedisTier';
 import { ResponseCache, responseSize } from './ResponseCache';
+import { SharedGenerations } from './SharedGenerations';
 import { TieredStore, type TieredStoreHooks } from './TieredStore';
 
 /** Bumped when record shapes change, so a shared cache never serves entries of an older shape. */
@@ -29,6 +31,8 @@ export interface GatewayCacheOptions {
   persistedQueries: { memoryEntries: number };
   /** The shared Redis, when instances share one: every store gets a tier there and purges travel over pub/sub. */
   shared?: { connection: RedisConnection; keyPrefix: string };
+  /** PURGE_CHANNEL_DOWN_MAX_AGE_SECONDS: while the purge channel is away, the longest in-process entries live. */
+  purgeChannel?: { downMaxAgeSeconds: number };
   instanceId: string;
   /** Made before the sources (they keep memos); see MemoRegistry. */
   ledger: PurgeLedger;
@@ -39,7 +43,11 @@ export interface GatewayCacheOptions {
   /** A purge could not reach the shared tier. */
   onPurgeError?: (error: unknown) => void;
   onRemotePurge?: (tags: string[]) => void;
+  /** The purge channel was lost or found again (for logs). */
+  onPurgeChannel?: (state: PurgeChannelState) => void;
 }
+
+const DEFAULT_CHANNEL_DOWN_MAX_AGE_SECONDS = 5;
 
 /**
  * Every cache the gateway keeps, behind one facade: the entity cache and its key spaces, the response
@@ -56,6 +64,8 @@ export class GatewayCache {
   readonly responseMaxTtlSeconds: number;
   private readonly spaces: KeySpaces;
   private readonly purger: ContentPurger;
+  private readonly channel: PurgeChannel | undefined;
+  private readonly generations: SharedGenerations | undefined;
 
   /** The purge ledger and memo registry the sources' memos need, made before the sources. */
   static prepare(options: { kinds?: EntityKindTable; now?: () => number } = {}): { ledger: PurgeLedger; memos: MemoRegistry } {
@@ -69,40 +79,73 @@ export class GatewayCache {
     this.tags = new TagVocabulary(kinds);
     this.spaces = new KeySpaces({ kinds, tags: this.tags, policies: options.policies, sourceNames: options.sourceNames, version });
     const hooks: TieredStoreHooks = { onError: options.onError, onLookup: options.onLookup };
-    const now = options.ledger.now;
-    const { shared } = options;
+    const { shared, ledger } = options;
+    const generations = shared ? new SharedGenerations(shared.connection, shared.keyPrefix, ledger) : undefined;
+    this.generations = generations;
     const sharedTier = (name: string, longestEntryMs: number) =>
-      shared
-        ? { tier: new RedisTier(shared.connection, `${shared.keyPrefix}:${name}`), tags: new RedisTagIndex(shared.connection, `${shared.keyPrefix}:${name}:tag:`, longestEntryMs) }
+      shared && generations
+        ? {
+            tier: new RedisTier(shared.connection, `${shared.keyPrefix}:${name}`),
+            tags: new RedisTagIndex(`${shared.keyPrefix}:${name}:tag:`, longestEntryMs),
+            generations,
+          }
         : undefined;
 
     // Listings are the only entities indexed by tag in Redis; their sets live as long as a listing can.
     const listing = Object.keys(kinds).find((kind) => kinds[kind]?.keys === 'query');
     const listingPolicy = listing ? this.spaces.policyOf(listing) : undefined;
     const listingLifetimeMs = listingPolicy ? listingPolicy.ttlMs + Math.max(listingPolicy.staleWhileRevalidateMs, listingPolicy.staleIfErrorMs) : 0;
-    this.entities = new EntityCache(new TieredStore(new MemoryTier({ maxEntries: options.memory.maxEntries, maxBytes: options.memory.maxBytes, sizeOf: entitySize }), sharedTier('entity', listingLifetimeMs), hooks, now), options.ledger, options.onError);
+    this.entities = new EntityCache(new TieredStore(new MemoryTier({ maxEntries: options.memory.maxEntries, maxBytes: options.memory.maxBytes, sizeOf: entitySize }), sharedTier('entity', listingLifetimeMs), hooks, ledger), ledger, options.onError);
 
     this.responseMaxTtlSeconds = options.responses.maxTtlSeconds;
     this.responses = options.responses.enabled
       ? new ResponseCache(
-          new TieredStore(new MemoryTier({ maxBytes: options.responses.maxBytes, sizeOf: responseSize }), sharedTier('response', options.responses.maxTtlSeconds * 1000), hooks, now),
+          new TieredStore(new MemoryTier({ maxBytes: options.responses.maxBytes, sizeOf: responseSize }), sharedTier('response', options.responses.maxTtlSeconds * 1000), hooks, ledger),
           version,
-          options.ledger,
+          ledger,
         )
       : undefined;
-    this.persistedQueries = new PersistedQueryCache(new TieredStore(new MemoryTier({ maxEntries: options.persistedQueries.memoryEntries }), sharedTier('apq', 0), hooks, now), version);
+    this.persistedQueries = new PersistedQueryCache(new TieredStore(new MemoryTier({ maxEntries: options.persistedQueries.memoryEntries }), sharedTier('apq', 0), hooks, ledger), version);
+
+    const maxAgeMs = (options.purgeChannel?.downMaxAgeSeconds ?? DEFAULT_CHANNEL_DOWN_MAX_AGE_SECONDS) * 1000;
+    this.channel =
+      shared && generations
+        ? new PurgeChannel({
+            connection: shared.connection,
+            channel: `${shared.keyPrefix}:purge`,
+            instanceId: options.instanceId,
+            now: ledger.now,
+            downMaxAgeMs: maxAgeMs,
+            isPurgedEntity: (value): value is PurgedEntity => this.isPurgedEntity(value),
+            onPurge: ({ entities, generations: taken }) => options.onRemotePurge?.(this.purger.applyRemote(entities, taken)),
+            onDown: (heardAt) => {
+              this.purger.capMemory(maxAgeMs, heardAt + maxAgeMs - ledger.now());
+              options.onPurgeChannel?.('down');
+            },
+            onUp: async () => {
+              const counter = await generations.read();
+              // Purges may have been missed meanwhile: nothing in process is trusted, marks start again.
+              this.purger.forgetEverything();
+              ledger.restartShared(counter);
+              this.purger.capMemory(undefined);
+              options.onPurgeChannel?.('listening');
+            },
+            onBeat: () => {
+              ledger.closeGaps();
+              this.learnSharedGeneration(generations);
+            },
+          })
+        : undefined;
 
     this.purger = new ContentPurger({
       tags: this.tags,
       spaces: this.spaces,
-      ledger: options.ledger,
+      ledger,
       entities: this.entities,
       responses: this.responses,
       memos: options.memos,
-      bus: shared ? { connection: shared.connection, channel: `${shared.keyPrefix}:purge` } : undefined,
-      instanceId: options.instanceId,
+      shared: generations && this.channel ? { generations, channel: this.channel } : undefined,
       onError: options.onPurgeError ?? options.onError,
-      onRemotePurge: options.onRemotePurge,
     });
   }
 
@@ -113,11 +156,55 @@ export class GatewayCache {
 
   /** Starts listening for other instances' purges. */
   start(): void {
-    this.purger.start();
+    this.channel?.start();
+  }
+
+  private learning = false;
+
+  /** Redis (re)connected: learn the shared generation now rather than at the next beat. */
+  sharedConnected(): void {
+    const generations = this.generations;
+    if (generations) this.learnSharedGeneration(generations);
+  }
+
+  /**
+   * Until the channel is first heard, shared writes need a generation to be vouched for: the counter,
+   * read as soon as Redis answers, with what is in process dropped at that moment (it could predate a
+   * purge this instance never heard). Purges after the read have higher generations and refuse what
+   * they name; the channel's first echo then starts the marks again (see onUp).
+   */
+  private learnSharedGeneration(generations: SharedGenerations): void {
+    if (this.learning || this.options.ledger.mark().shared !== undefined) return;
+    this.learning = true;
+    generations.read().then(
+      (counter) => {
+        this.learning = false;
+        if (this.options.ledger.mark().shared !== undefined) return;
+        this.purger.forgetEverything();
+        this.options.ledger.restartShared(counter);
+      },
+      () => {
+        this.learning = false;
+      },
+    );
+  }
+
+  stop(): void {
+    this.channel?.stop();
+  }
+
+  /** Whether this instance hears other instances' purges; `not-configured` without a shared Redis. */
+  get purgeChannel(): PurgeChannelState | 'not-configured' {
+    return this.channel?.state ?? 'not-configured';
   }
 
   purge(items: readonly PurgeItem[]): Promise<PurgeReport> {
     return this.purger.purge(items);
+  }
+
+  private isPurgedEntity(entity: unknown): entity is PurgedEntity {
+    const { type, id, slugs } = (entity ?? {}) as Record<string, unknown>;
+    return typeof type === 'string' && this.tags.kinds.includes(type) && typeof id === 'string' && Array.isArray(slugs) && slugs.every((slug) => typeof slug === 'string');
   }
 
   /** Entries in the in-process entity tier, for checking its bound. */
@@ -132,3 +219,4 @@ export class GatewayCache {
 }
 
 export type { PurgeItem, PurgeReport };
+

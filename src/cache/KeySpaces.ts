@@ -25,6 +25,10 @@ export interface KeySpace {
   /** The tag Redis indexes this space's entries under, so a purge finds them all (listings). */
   readonly sharedIndexTag: string | undefined;
   key(key: string): string;
+  /** By-slug spaces: the set naming every slug an entity id was cached under (the id-to-slug index). */
+  readonly slugIndex: ((id: string) => string) | undefined;
+  /** The entity id a stored value is (undefined for a miss or an untagged kind). */
+  idOf(value: unknown): string | undefined;
   /** Tags whose purge makes an entry (or a value read for it) stale. */
   entryTags(key: string, value: unknown): string[];
   /** Adds to a response's tags what its records from this space showed; a miss caps its max-age. */
@@ -131,6 +135,8 @@ export class KeySpaces {
       prefix,
       sharedIndexTag: by === 'query' && owner ? tags.list(owner) : undefined,
       key: (key) => prefix + key,
+      slugIndex: by === 'slug' && tagged ? (id) => `slugs:${prefix}${id}` : undefined,
+      idOf,
       entryTags,
       tagResults,
     };

@@ -28,4 +28,9 @@ export class MemoRegistry {
   clear(): void {
     for (const memo of this.memos) memo.clear();
   }
+
+  /** See MemoryTier.cap. */
+  cap(newMs: number | undefined, existingMs?: number): void {
+    for (const memo of this.memos) memo.entries.cap(newMs, existingMs);
+  }
 }

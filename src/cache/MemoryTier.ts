@@ -12,6 +12,8 @@ export type MemoryTierBound =
  */
 export class MemoryTier {
   private readonly lru: LRUCache<string, object>;
+  /** While the purge channel is away: the longest any entry may still live. */
+  private capMs: number | undefined;
 
   constructor(bound: MemoryTierBound) {
     if (bound.maxBytes === undefined) {
@@ -41,8 +43,24 @@ export class MemoryTier {
   }
 
   set(key: string, value: object, ttlMs: number): void {
-    if (ttlMs <= 0) return;
-    this.lru.set(key, value, { ttl: ttlMs });
+    const ttl = this.capMs === undefined ? ttlMs : Math.min(ttlMs, this.capMs);
+    if (ttl <= 0) return;
+    this.lru.set(key, value, { ttl });
+  }
+
+  /**
+   * Bounds how long entries live, while this instance cannot hear purges: those already here at most
+   * `existingMs` more, those written from now on at most `newMs` each. Undefined lifts the bound.
+   */
+  cap(newMs: number | undefined, existingMs: number = newMs ?? 0): void {
+    this.capMs = newMs;
+    if (newMs === undefined) return;
+    for (const key of [...this.lru.keys()]) {
+      if (this.lru.getRemainingTTL(key) <= existingMs) continue;
+      const value = this.lru.peek(key);
+      if (value === undefined || existingMs <= 0) this.lru.delete(key);
+      else this.lru.set(key, value, { ttl: existingMs });
+    }
   }
 
   delete(keys: readonly string[]): number {
@@ -56,6 +74,11 @@ export class MemoryTier {
     const doomed: string[] = [];
     for (const [key, value] of this.lru.entries()) if (predicate(key, value)) doomed.push(key);
     return this.delete(doomed);
+  }
+
+  /** Visits every entry, without touching its recency (a scan, like deleteWhere). */
+  scan(visit: (key: string, value: object) => void): void {
+    for (const [key, value] of this.lru.entries()) visit(key, value);
   }
 
   clear(): void {

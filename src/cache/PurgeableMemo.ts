@@ -1,4 +1,4 @@
-import { LRUCache } from 'lru-cache';
+import { MemoryTier } from './MemoryTier';
 import type { PurgeLedger } from './PurgeLedger';
 
 export interface PurgeableMemoOptions {
@@ -16,31 +16,31 @@ export interface PurgeableMemoOptions {
  * purge is not remembered after it.
  */
 export class PurgeableMemo<V extends object> {
-  private readonly entries: LRUCache<string, V>;
+  readonly entries: MemoryTier;
 
   constructor(
     readonly options: PurgeableMemoOptions,
     private readonly ledger: PurgeLedger,
   ) {
-    this.entries = new LRUCache({ max: options.max, ttl: options.ttlMs });
+    this.entries = new MemoryTier({ maxEntries: options.max });
   }
 
-  /** The cache's clock: read it before the upstream call whose answer is remembered. */
+  /** A mark to take before the upstream call whose answer is remembered (the purge generation, not a time). */
   now(): number {
-    return this.ledger.now();
+    return this.ledger.mark().local;
   }
 
   get(id: string): V | undefined {
-    return this.entries.get(id);
+    return this.entries.get<V>(id);
   }
 
   set(id: string, value: V, startedAt: number): void {
-    if (this.ledger.purgedSince([this.options.tagOf(id)], startedAt)) return;
-    this.entries.set(id, value);
+    if (this.ledger.movedSince([this.options.tagOf(id)], startedAt)) return;
+    this.entries.set(id, value, this.options.ttlMs);
   }
 
-  delete(ids: Iterable<string>): void {
-    for (const id of ids) this.entries.delete(id);
+  delete(ids: readonly string[]): void {
+    this.entries.delete(ids);
   }
 
   clear(): void {

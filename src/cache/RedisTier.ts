@@ -1,11 +1,22 @@
 import KeyvRedis from '@keyv/redis';
 import Keyv from 'keyv';
 import type { RedisConnection } from './RedisConnection';
+import { WRITE_UNLESS_PURGED } from './redisScripts';
+import type { SharedGenerations } from './SharedGenerations';
 
 export interface RemoteEntry<T> {
   value: T;
   /** Epoch milliseconds; lets the in-process tier keep a copy exactly as long as Redis does. */
   expires: number | undefined;
+}
+
+/** An entry for `writeUnlessPurged`: what it depends on, and the index sets it joins (member absent: the entry's own key). */
+export interface SharedWrite {
+  key: string;
+  value: unknown;
+  ttlMs: number;
+  dependsOn: readonly string[];
+  indexes: readonly { setKey: string; member?: string; ttlMs: number }[];
 }
 
 /**
@@ -37,8 +48,31 @@ export class RedisTier {
     return rows.map((row) => (row ? { value: row.value as T, expires: typeof row.expires === 'number' ? row.expires : undefined } : undefined));
   }
 
-  async setMany(entries: { key: string; value: unknown; ttlMs: number }[]): Promise<void> {
-    await this.connection.run(() => this.keyv.setMany(entries.map(({ key, value, ttlMs }) => ({ key, value, ttl: ttlMs }))));
+  /**
+   * Writes the entries none of whose dependencies was purged after `mark` (a shared generation), each
+   * with its index sets, in one atomic step; stored as Keyv stores them, so `getMany` reads them back.
+   */
+  async writeUnlessPurged(entries: readonly SharedWrite[], mark: number, generations: SharedGenerations): Promise<number> {
+    const keys = [generations.counterKey];
+    const args = [String(mark), String(entries.length)];
+    const expiresFrom = Date.now();
+    for (const entry of entries) {
+      const serialized = await (this.keyv.serialize ?? JSON.stringify)({ value: entry.value, expires: expiresFrom + entry.ttlMs });
+      keys.push(this.redisKey(entry.key), ...entry.dependsOn.map((name) => generations.stampKey(name)), ...entry.indexes.map((index) => index.setKey));
+      args.push(serialized, String(Math.max(1, Math.ceil(entry.ttlMs))), String(entry.dependsOn.length), String(entry.indexes.length));
+      for (const index of entry.indexes) args.push(index.member ?? '', String(Math.max(1, Math.ceil(index.ttlMs))));
+    }
+    const [counter, written] = (await this.connection.run((client) => WRITE_UNLESS_PURGED.run(client, keys, args))) as [number, number];
+    generations.seen(Number(counter), mark);
+    return Number(written);
+  }
+
+  async setMembers(setKeys: string[]): Promise<string[][]> {
+    return this.connection.run(async (client) => {
+      const multi = client.multi();
+      for (const setKey of setKeys) multi.sMembers(setKey);
+      return (await multi.exec()) as unknown as string[][];
+    });
   }
 
   async deleteMany(keys: string[]): Promise<void> {

@@ -1,4 +1,4 @@
-import type { PurgeLedger } from './PurgeLedger';
+import type { PurgeLedger, PurgeMark } from './PurgeLedger';
 import type { TieredStore } from './TieredStore';
 
 /** A whole HTTP answer as sent, so a hit is written straight to the socket without running GraphQL. */
@@ -35,9 +35,9 @@ export class ResponseCache {
     private readonly ledger: PurgeLedger,
   ) {}
 
-  /** The clock purges are noted on: a request's start is read from it. */
-  timestamp(): number {
-    return this.ledger.now();
+  /** Where purges stood when a request began: taken before it reads anything, handed back to `set`. */
+  mark(): PurgeMark {
+    return this.ledger.mark();
   }
 
   private key(requestKey: string): string {
@@ -53,11 +53,10 @@ export class ResponseCache {
     return valid(this.store.peek<CachedResponse>(this.key(requestKey), 'response'));
   }
 
-  /** `startedAt`: when the request began; a tag purged since then makes the answer too old to keep. */
-  set(requestKey: string, response: CachedResponse, ttlSeconds: number, startedAt: number): Promise<void> {
+  /** `mark`: taken when the request began; a tag purged since then makes the answer too old to keep, in either tier. */
+  set(requestKey: string, response: CachedResponse, ttlSeconds: number, mark: PurgeMark): Promise<void> {
     if (ttlSeconds <= 0) return Promise.resolve();
-    if (this.ledger.purgedSince(response.tags, startedAt)) return Promise.resolve();
-    return this.store.setMany([{ key: this.key(requestKey), value: response, ttlMs: ttlSeconds * 1000 }], response.tags);
+    return this.store.setMany([{ key: this.key(requestKey), value: response, ttlMs: ttlSeconds * 1000, dependsOn: response.tags, tags: response.tags }], mark);
   }
 
   /** Drops this instance's in-process responses carrying any of `tags` (the ledger has noted the purge). */

@@ -1,7 +1,9 @@
 import type { CacheTier } from '../telemetry';
 import type { MemoryTier } from './MemoryTier';
+import type { PurgeLedger, PurgeMark } from './PurgeLedger';
 import type { RedisTagIndex } from './RedisTagIndex';
 import type { RedisTier } from './RedisTier';
+import type { SharedGenerations } from './SharedGenerations';
 
 export interface TieredStoreHooks {
   onError: (error: unknown) => void;
@@ -12,22 +14,36 @@ export interface StoreEntry {
   key: string;
   value: object;
   ttlMs: number;
+  /** Names (cache tags) whose purge makes the value stale: a write whose mark predates one is refused. */
+  dependsOn?: readonly string[];
+  /** Tags the shared tier indexes the entry under, so a purge of one finds it (listings, responses). */
+  tags?: readonly string[];
+  /** Other Redis sets the entry adds a member to (the id-to-slug index), by name within the store. */
+  indexes?: readonly { set: string; member: string; ttlMs: number }[];
+}
+
+export interface SharedTier {
+  tier: RedisTier;
+  tags: RedisTagIndex;
+  generations: SharedGenerations;
 }
 
 /**
  * The in-process tier in front of the shared Redis tier. Reads try memory first and ask Redis only for
- * what memory lacks, copying Redis hits into memory for the time Redis still keeps them. Writes land in
- * memory at once and in Redis in the background. Any Redis failure is a miss or a skipped write, never
- * a failed request.
+ * what memory lacks, copying Redis hits into memory for the time Redis still keeps them, unless a purge
+ * happened on this instance while Redis was answering (the copy could predate it). Writes land in
+ * memory at once and in Redis in the background, each tier refusing what a purge since the writer's
+ * mark made stale (see PurgeLedger, SharedGenerations). Any Redis failure is a miss or a skipped write,
+ * never a failed request.
  */
 export class TieredStore {
   private readonly pending = new Set<Promise<void>>();
 
   constructor(
     readonly memory: MemoryTier,
-    private readonly remote: { tier: RedisTier; tags: RedisTagIndex } | undefined,
+    private readonly remote: SharedTier | undefined,
     private readonly hooks: TieredStoreHooks,
-    private readonly now: () => number = Date.now,
+    private readonly ledger: PurgeLedger,
   ) {}
 
   get shared(): boolean {
@@ -44,20 +60,23 @@ export class TieredStore {
     if (missing.length === 0 || !this.remote) return results;
 
     let rows;
+    const epoch = this.ledger.epoch;
     try {
       rows = await this.remote.tier.getMany<T>(missing.map((index) => keys[index] as string));
     } catch (error) {
       this.hooks.onError(error);
       return results;
     }
-    const now = this.now();
+    const now = this.ledger.now();
+    // The rows may have been read just before a purge deleted them: served to this (concurrent) read, never kept.
+    const copy = this.ledger.epoch === epoch;
     let hits = 0;
     rows.forEach((row, position) => {
       if (!row) return;
       const index = missing[position] as number;
       results[index] = row.value;
       hits += 1;
-      if (row.expires !== undefined) this.memory.set(keys[index] as string, row.value, row.expires - now);
+      if (copy && row.expires !== undefined) this.memory.set(keys[index] as string, row.value, row.expires - now);
     });
     this.hooks.onLookup?.('redis', label, hits, missing.length - hits);
     return results;
@@ -93,17 +112,33 @@ export class TieredStore {
   }
 
   /**
-   * Memory now, Redis in the background (tracked, see `settle`). `tags` index the Redis entries for
-   * purges; memory entries are purged by scanning, see MemoryTier.deleteWhere.
+   * Memory now, Redis in the background (tracked, see `settle`). With a `mark` (taken before the values
+   * were read), an entry depending on a name purged since is refused by each tier; in Redis that check
+   * and the write are one step. An entry with dependencies and no shared mark stays out of Redis: nothing
+   * could prove it fresh there. Memory entries are purged by scanning, see MemoryTier.deleteWhere.
    */
-  setMany(entries: readonly StoreEntry[], tags: readonly string[] = []): Promise<void> {
-    for (const { key, value, ttlMs } of entries) this.memory.set(key, value, ttlMs);
+  setMany(entries: readonly StoreEntry[], mark?: PurgeMark): Promise<void> {
+    const local = mark ? entries.filter((entry) => !entry.dependsOn || !this.ledger.movedSince(entry.dependsOn, mark.local)) : entries;
+    for (const { key, value, ttlMs } of local) this.memory.set(key, value, ttlMs);
     const remote = this.remote;
-    if (!remote || entries.length === 0) return Promise.resolve();
+    const shared = mark ? local.filter((entry) => !entry.dependsOn || entry.dependsOn.length === 0 || mark.shared !== undefined) : local;
+    if (!remote || shared.length === 0) return Promise.resolve();
     const write = (async () => {
       try {
-        await remote.tier.setMany([...entries]);
-        await remote.tags.add(tags, entries.map((entry) => remote.tier.redisKey(entry.key)));
+        await remote.tier.writeUnlessPurged(
+          shared.map((entry) => ({
+            key: entry.key,
+            value: entry.value,
+            ttlMs: entry.ttlMs,
+            dependsOn: mark ? (entry.dependsOn ?? []) : [],
+            indexes: [
+              ...(entry.tags ?? []).map((tag) => ({ setKey: remote.tags.setKey(tag), ttlMs: remote.tags.ttlMs })),
+              ...(entry.indexes ?? []).map((index) => ({ setKey: `${remote.tier.namespace}:${index.set}`, member: index.member, ttlMs: index.ttlMs })),
+            ],
+          })),
+          mark?.shared ?? 0,
+          remote.generations,
+        );
       } catch (error) {
         this.hooks.onError(error);
       }
@@ -113,15 +148,18 @@ export class TieredStore {
     return write;
   }
 
-  /**
-   * Drops `keys` and every entry indexed under one of `tags` from the shared tier; answers how many
-   * tagged entries went. Throws when Redis cannot be reached: a purge must say it did not happen. The
-   * in-process tier is the caller's (it purges by scanning).
-   */
-  async purgeShared(keys: readonly string[], tags: readonly string[]): Promise<number> {
-    if (!this.remote) return 0;
-    if (keys.length > 0) await this.remote.tier.deleteMany([...keys]);
-    return this.remote.tags.purge(tags);
+  /** The members of shared sets (the id-to-slug index), for a purge to find keys. Throws when Redis cannot answer. */
+  async sharedSetMembers(sets: readonly string[]): Promise<string[][]> {
+    const remote = this.remote;
+    if (!remote || sets.length === 0) return sets.map(() => []);
+    return remote.tier.setMembers(sets.map((set) => `${remote.tier.namespace}:${set}`));
+  }
+
+  /** The Redis keys of `keys`, and of the tag sets of `tags`, for a purge of the shared tier. */
+  sharedTargets(keys: readonly string[], tags: readonly string[]): { keys: string[]; sets: string[] } {
+    const remote = this.remote;
+    if (!remote) return { keys: [], sets: [] };
+    return { keys: keys.map((key) => remote.tier.redisKey(key)), sets: tags.map((tag) => remote.tags.setKey(tag)) };
   }
 
   async deleteMany(keys: readonly string[]): Promise<void> {

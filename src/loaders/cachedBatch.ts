@@ -51,7 +51,7 @@ export function cachedBatch<V>(options: CachedBatchOptions<V>) {
     if (missing.length === 0) return results;
 
     const missingKeys = missing.map((index) => keys[index] as string);
-    const startedAt = cache.timestamp();
+    const mark = cache.mark();
     let fetched: (V | null)[];
     try {
       fetched = await options.fetch(missingKeys);
@@ -80,7 +80,7 @@ export function cachedBatch<V>(options: CachedBatchOptions<V>) {
     void cache.setMany(
       space,
       missingKeys.map((key, position) => ({ key, value: fetched[position] ?? null })),
-      startedAt,
+      mark,
     );
     return results;
   };

@@ -3,6 +3,7 @@ import type { GraphQLError } from 'graphql';
 import type { ResponseTags } from '../cache/cacheTags';
 import type { GatewayCache } from '../cache/GatewayCache';
 import type { KeySpace } from '../cache/KeySpaces';
+import type { PurgeMark } from '../cache/PurgeLedger';
 import type { AuthorRecord, PostRecord, RelatedRef, TopicRecord } from '../sources/records';
 import type { IncludedRecords, Page, PageParams, PostListPage, PostListParams, SourceCallContext, Sources, TopicListParams } from '../sources/types';
 import { cachedBatch } from './cachedBatch';
@@ -75,25 +76,25 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch, call }: 
    * Authors and topics that came with posts stand in for their own lookups, in this request (primed) and
    * for the next ones (cached), when they come from the upstream those lookups would ask.
    */
-  const keepIncluded = (included: IncludedRecords, startedAt: number) => {
-    keepRecords(included, authors.name, spaces.authorById, authorById, startedAt, included.authors);
-    keepRecords(included, topics.name, spaces.topicById, topicById, startedAt, included.topics);
+  const keepIncluded = (included: IncludedRecords, mark: PurgeMark) => {
+    keepRecords(included, authors.name, spaces.authorById, authorById, mark, included.authors);
+    keepRecords(included, topics.name, spaces.topicById, topicById, mark, included.topics);
   };
   const keepRecords = <T extends Entity>(
     included: IncludedRecords,
     sourceName: string,
     space: KeySpace,
     loader: DataLoader<string, T | null>,
-    startedAt: number,
+    mark: PurgeMark,
     records: readonly T[],
   ) => {
     if (included.source !== sourceName || records.length === 0) return;
     primeAll(loader, records);
-    void entities.setMany(space, records.map((record) => ({ key: record.id, value: record })), startedAt);
+    void entities.setMany(space, records.map((record) => ({ key: record.id, value: record })), mark);
     // Primed records skip the loader's batch, which is where records are tagged otherwise.
     if (tags) space.tagResults(tags, records.map((record) => record.id), records);
   };
-  const fetchPosts = postFetchers(posts, call, () => entities.timestamp(), keepIncluded);
+  const fetchPosts = postFetchers(posts, call, () => entities.mark(), keepIncluded);
 
   /** Entities by id: cache, then one upstream call per batch. */
   const byId = <T extends Entity>(name: keyof Loaders, space: KeySpace, fetch: (ids: string[]) => Promise<(T | null)[]>, complete?: (value: T) => boolean) =>
@@ -115,10 +116,10 @@ export function createLoaders({ sources, cache, onStale, tags, onBatch, call }: 
           onStale,
           onResult: tagged(space),
           fetch: async (slugs) => {
-            const startedAt = entities.timestamp();
+            const mark = entities.mark();
             const records = await fetch(slugs);
             const found = records.filter((record): record is T => record !== null);
-            void entities.setMany(idSpace, found.map((record) => ({ key: record.id, value: record })), startedAt);
+            void entities.setMany(idSpace, found.map((record) => ({ key: record.id, value: record })), mark);
             return primeAll(idLoader, records);
           },
         }),

@@ -1,3 +1,4 @@
+import type { PurgeMark } from '../cache/PurgeLedger';
 import type { PostRecord } from '../sources/records';
 import type { IncludedRecords, PostListPage, PostListParams, PostSource, SourceCallContext } from '../sources/types';
 
@@ -10,21 +11,21 @@ export interface PostFetchers {
 /**
  * The post source's calls for the loaders. When the source can send authors and topics along with posts
  * (WordPress `_embed`), its variants that do are used and what came along is handed to `keep`, with the
- * time the call started (so a purge that raced the call wins); the loaders get only the posts.
+ * mark taken before the call (so a purge that raced the call wins); the loaders get only the posts.
  */
 export function postFetchers(
   posts: PostSource,
   call: SourceCallContext | undefined,
-  now: () => number,
-  keep: (included: IncludedRecords, startedAt: number) => void,
+  mark: () => PurgeMark,
+  keep: (included: IncludedRecords, mark: PurgeMark) => void,
 ): PostFetchers {
   const keeping =
     <K, R>(plain: (keys: K) => Promise<R>, withIncluded: ((keys: K) => Promise<{ result: R; included: IncludedRecords }>) | undefined) =>
     async (keys: K): Promise<R> => {
       if (!withIncluded) return plain(keys);
-      const startedAt = now();
+      const before = mark();
       const { result, included } = await withIncluded(keys);
-      keep(included, startedAt);
+      keep(included, before);
       return result;
     };
   const { getPostsWithIncludedByIds: byIds, getPostsWithIncludedBySlugs: bySlugs, listPostsWithIncluded: list } = posts;

@@ -9,8 +9,11 @@ import type { PageParams, PostListParams, SourceCallContext, Sources, TopicListP
  *
  * A request that ends (deadline, client gone) stops waiting at once; the shared call, and the upstream
  * calls under it, are aborted only when no request is left waiting on them (see InFlight).
+ *
+ * `epoch` (the cache's purge epoch) is part of every key: a call begun before a purge is never joined by
+ * a request that arrived after it, which would get the answer from before the edit.
  */
-export function coalesceSources({ posts, authors, topics, related }: Sources): Sources {
+export function coalesceSources({ posts, authors, topics, related }: Sources, epoch: () => number = () => 0): Sources {
   const inFlight = new InFlight<unknown>();
   // Keyed by what is asked, not by who asks: a shared call carries the request id of the request that
   // started it, and the shared call's own signal, which aborts only once every request waiting on it left.
@@ -18,7 +21,7 @@ export function coalesceSources({ posts, authors, topics, related }: Sources): S
     <K, R>(operation: string, run: (keys: K, call?: SourceCallContext) => Promise<R>) =>
     (keys: K, call?: SourceCallContext): Promise<R> =>
       inFlight.run(
-        `${operation}:${JSON.stringify(keys)}`,
+        `${operation}:${epoch()}:${JSON.stringify(keys)}`,
         (signal) => run(keys, signal && call ? { requestId: call.requestId, signal } : call),
         call?.signal,
       ) as Promise<R>;

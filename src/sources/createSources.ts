@@ -22,6 +22,8 @@ export interface SourceDeps {
   telemetry?: Telemetry;
   /** Makes the memos sources keep, so that purges reach them (the gateway's cache makes them). */
   memo: <V extends object>(kind: 'post', options: { max: number; ttlMs: number }) => SourceMemo<V>;
+  /** The cache's purge epoch, part of the upstream clients' coalescing keys (see coalesceSources). */
+  purgeEpoch?: () => number;
 }
 
 export interface GatewaySources {
@@ -54,7 +56,7 @@ export function createSources(config: Config, deps: SourceDeps): GatewaySources 
   const telemetry = deps.telemetry ?? noopTelemetry;
   const clients: UpstreamClient[] = [];
   const clientFor = (serviceName: string, policy: UpstreamPolicy) => {
-    const client = new UpstreamClient({ serviceName, policy, telemetry, logger: deps.logger.child({ upstream: serviceName }) });
+    const client = new UpstreamClient({ serviceName, policy, telemetry, logger: deps.logger.child({ upstream: serviceName }), coalescingEpoch: deps.purgeEpoch });
     clients.push(client);
     return client;
   };

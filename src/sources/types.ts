@@ -132,8 +132,8 @@ void slotsMatchTable;
 
 /**
  * A short-lived in-process memo a source may keep (keys are entity ids), made by the gateway's cache so
- * that purges reach it: a value read before a purge of its entity is not kept (`startedAt` is when the
- * read began, on `now()`'s clock).
+ * that purges reach it: a value read before a purge of its entity is not kept (`startedAt` is what
+ * `now()` answered before the read began: a purge generation, not a time).
  */
 export interface SourceMemo<V> {
   now(): number;

@@ -72,7 +72,7 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
 
   // Memos are made before the sources that keep them; the cache's key spaces need the sources' names.
   const { ledger, memos } = GatewayCache.prepare();
-  const wired = wireSources(config, { logger, telemetry, memos, adapters: adapters.sources });
+  const wired = wireSources(config, { logger, telemetry, memos, purgeEpoch: () => ledger.epoch, adapters: adapters.sources });
   const { sources, previews } = wired;
   // Started now, so it overlaps building the schema and Apollo; see settleWarmUp below.
   const warmUp = wired.warmUp().then(
@@ -102,8 +102,18 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
   const readers = wireReader(config, { logger, telemetry, adapter: adapters.reader });
   const audiences = [editors.audience, readers.audience].filter((audience) => audience !== undefined);
 
+  // Redis and the purge channel are shared by every instance: when they go, all instances go at once, and
+  // all still serve (memory and upstreams, in-process entries bounded by PURGE_CHANNEL_DOWN_MAX_AGE_SECONDS).
+  // So they degrade readiness rather than fail it: an orchestrator must not empty the whole pool.
+  const purgeChannel: ReadinessCheck = {
+    name: 'purge-channel',
+    degrades: true,
+    check: async () => {
+      if (cache.purgeChannel !== 'listening') throw new Error(`purge channel ${cache.purgeChannel}: in-process entries live at most ${config.purgeChannel.downMaxAgeSeconds} s`);
+    },
+  };
   const checks: ReadinessCheck[] = [
-    ...(redis ? [{ name: 'redis', check: () => redis.ping() }] : []),
+    ...(redis ? [{ name: 'redis', degrades: true, check: () => redis.ping() }, purgeChannel] : []),
     ...wired.readinessChecks,
     ...(adapters.readinessChecks ?? []),
   ];
@@ -169,6 +179,7 @@ export async function createGateway(config: Config, adapters: GatewayAdapters = 
         server.closeIdleConnections();
       });
       await apollo.stop();
+      cache.stop();
       // Writes in flight land (each is bounded by the Redis command timeout) before the connection goes.
       await cache.settle();
       await redis?.close();

@@ -28,6 +28,7 @@ export function wireCache(
     else if (error instanceof UpstreamError || error instanceof RequestEndedError) logger.debug({ err: error }, 'background refresh failed; the old value stays');
     else logger.warn({ err: error }, 'cache error; treated as a miss');
   };
+  let connected = () => {};
   const redis = config.redis
     ? new RedisConnection({
         url: config.redis.url,
@@ -35,7 +36,10 @@ export function wireCache(
         connectTimeoutMs: config.redis.connectTimeoutMs,
         breaker: config.redisBreaker,
         onDown: (error) => logger.warn({ err: error }, 'redis unavailable: serving from the in-process cache and the upstreams until it is back'),
-        onUp: () => logger.info('redis connected: the shared cache is in use'),
+        onUp: () => {
+          logger.info('redis connected: the shared cache is in use');
+          connected();
+        },
         onBreakerState: (state) => telemetry.breakerState('redis', state),
       })
     : undefined;
@@ -49,6 +53,7 @@ export function wireCache(
     responses: { enabled: config.responseCache.enabled, maxBytes: config.responseCache.maxBytes, maxTtlSeconds: config.responseCache.maxTtlSeconds },
     persistedQueries: { memoryEntries: config.persistedQueries.maxEntries },
     shared: redis && config.redis ? { connection: redis, keyPrefix: config.redis.keyPrefix } : undefined,
+    purgeChannel: config.purgeChannel,
     instanceId: deps.instanceId,
     ledger: deps.ledger,
     memos: deps.memos,
@@ -56,7 +61,13 @@ export function wireCache(
     onLookup: (tier, label, hits, misses) => telemetry.cacheLookup(tier, label, hits, misses),
     onPurgeError: (error) => logger.warn({ err: error }, 'purge could not reach the shared cache'),
     onRemotePurge: (tags) => logger.info({ tags }, "purged on another instance's request"),
+    onPurgeChannel: (state) =>
+      state === 'down'
+        ? logger.warn({ maxAgeSeconds: config.purgeChannel.downMaxAgeSeconds }, "purge channel lost: other instances' purges may go unheard; in-process entries now live at most PURGE_CHANNEL_DOWN_MAX_AGE_SECONDS")
+        : logger.info('purge channel heard again: in-process tiers dropped (purges may have been missed)'),
   });
+  connected = () => cache.sharedConnected();
   cache.start();
+  if (redis?.isReady) cache.sharedConnected();
   return { cache, redis };
 }

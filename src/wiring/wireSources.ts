@@ -27,11 +27,14 @@ export interface WiredSources {
  * give a fake or editable newsroom), then the same coalescing and instrumentation for every slot
  * whatever its origin: what tests run is what production runs.
  */
-export function wireSources(config: Config, deps: { logger: Logger; telemetry: Telemetry; memos: MemoRegistry; adapters?: Partial<Sources> }): WiredSources {
+export function wireSources(
+  config: Config,
+  deps: { logger: Logger; telemetry: Telemetry; memos: MemoRegistry; purgeEpoch: () => number; adapters?: Partial<Sources> },
+): WiredSources {
   const adapters = deps.adapters ?? {};
   const needsConfigured = (['posts', 'authors', 'topics', 'related'] as const).some((slot) => adapters[slot] === undefined);
   const configured = needsConfigured
-    ? createSources(config, { logger: deps.logger, telemetry: deps.telemetry, memo: (kind, options) => deps.memos.create(kind, options) })
+    ? createSources(config, { logger: deps.logger, telemetry: deps.telemetry, purgeEpoch: deps.purgeEpoch, memo: (kind, options) => deps.memos.create(kind, options) })
     : undefined;
   const leaves: Sources = {
     posts: adapters.posts ?? (configured as NonNullable<typeof configured>).sources.posts,
@@ -42,7 +45,7 @@ export function wireSources(config: Config, deps: { logger: Logger; telemetry: T
   const previewLeaf = adapters.posts ? (readsPreviews(adapters.posts) ? adapters.posts : undefined) : configured?.previews;
   const previews = config.preview ? previewLeaf : undefined;
   return {
-    sources: instrumentSources(coalesceSources(leaves), deps.telemetry),
+    sources: instrumentSources(coalesceSources(leaves, deps.purgeEpoch), deps.telemetry),
     previews: previews && instrumentPreviews(previews, deps.telemetry),
     warmUp: async () => {
       await configured?.warmUp();

@@ -21,6 +21,7 @@ describe('/readyz', () => {
       expect(await ready.json()).toEqual({
         status: 'ready',
         failing: [],
+        degraded: [],
         checks: [
           { name: 'always', ok: true },
           { name: 'upstream', ok: true },
@@ -33,6 +34,7 @@ describe('/readyz', () => {
       expect(await notReady.json()).toEqual({
         status: 'not_ready',
         failing: ['upstream'],
+        degraded: [],
         checks: [
           { name: 'always', ok: true },
           { name: 'upstream', ok: false, error: 'upstream does not answer' },
@@ -40,6 +42,34 @@ describe('/readyz', () => {
       });
       // Liveness is unaffected.
       expect((await fetch(`${gateway.baseUrl}/healthz`)).status).toBe(200);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('stays in rotation (200, `degraded`) when only a check every instance shares fails', async () => {
+    let sharedUp = true;
+    const checks: ReadinessCheck[] = [
+      {
+        name: 'shared',
+        degrades: true,
+        check: async () => {
+          if (!sharedUp) throw new Error('shared dependency away');
+        },
+      },
+    ];
+    const gateway = await startTestGateway({ readinessChecks: checks });
+    try {
+      expect(await (await fetch(`${gateway.baseUrl}/readyz`)).json()).toEqual(expect.objectContaining({ status: 'ready', degraded: [] }));
+      sharedUp = false;
+      const degraded = await fetch(`${gateway.baseUrl}/readyz`);
+      expect(degraded.status).toBe(200);
+      expect(await degraded.json()).toEqual({
+        status: 'degraded',
+        failing: [],
+        degraded: ['shared'],
+        checks: [{ name: 'shared', ok: false, degrades: true, error: 'shared dependency away' }],
+      });
     } finally {
       await gateway.close();
     }

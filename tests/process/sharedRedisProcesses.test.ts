@@ -74,6 +74,9 @@ describeWithRedis('two gateway processes sharing one Redis', () => {
       WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
     };
     [a, b] = await Promise.all([startGatewayProcess(env), startGatewayProcess(env)]);
+    // Redis and the purge channel connect after the port opens: until then an instance shares nothing.
+    const ready = async (gateway: GatewayProcess) => ((await (await fetch(`${gateway.baseUrl}/readyz`)).json()) as { status?: string }).status === 'ready';
+    await Promise.all([a, b].map((gateway) => waitFor(() => ready(gateway as GatewayProcess), { timeoutMs: 20_000, description: 'both processes ready' })));
   }, 60_000);
 
   afterAll(async () => {

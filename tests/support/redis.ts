@@ -63,16 +63,16 @@ export async function deleteKeysWithPrefix(url: string, prefix: string): Promise
   }
 }
 
-/** Waits (bounded) until the gateway's `/readyz` answers 200: Redis connects in the background. */
+/** Waits (bounded) until the gateway's `/readyz` answers `ready` (not `degraded`): Redis and the purge channel connect in the background. */
 export async function waitUntilReady(graphqlUrl: string, timeoutMs = 10_000): Promise<void> {
   const url = graphqlUrl.replace(/\/graphql$/, '/readyz');
   await waitFor(
     async () => {
       const response = await fetch(url);
       const body = await response.text();
-      if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${body}`);
+      if (response.status !== 200 || (JSON.parse(body) as { status?: string }).status !== 'ready') throw new Error(`${url} answered ${response.status}: ${body}`);
       return true;
     },
-    { timeoutMs, intervalMs: 50, description: `the gateway to be ready (${url} answering 200)` },
+    { timeoutMs, intervalMs: 50, description: `the gateway to be ready (${url} answering 200, ready)` },
   );
 }

@@ -67,7 +67,7 @@ describe('an entity kind added through the table alone', () => {
     await cache.entities.setMany(byId, [{ key: '7', value: record }]);
     await cache.entities.setMany(bySlug, [{ key: 'daily', value: record }]);
     await cache.entities.setMany(episodes, [{ key: '{"podcast":"7","page":1}', value: { items: [] } }]);
-    await cache.responses?.set('podcast-page', { status: 200, headers: [], body: '{}', tags: ['podcast:7'], storedAt: 0 }, 60, cache.entities.timestamp());
+    await cache.responses?.set('podcast-page', { status: 200, headers: [], body: '{}', tags: ['podcast:7'], storedAt: 0 }, 60, cache.entities.mark());
     const otherPost = cache.space('post', 'id');
     await cache.entities.setMany(otherPost, [{ key: '1', value: { id: '1', slug: 'p' } }]);
 
@@ -88,9 +88,9 @@ describe('an entity kind added through the table alone', () => {
   it('refuses a write read before the purge, under any of its keys', async () => {
     const { cache } = setup();
     const bySlug = cache.space('podcast', 'slug');
-    const startedAt = cache.entities.timestamp();
+    const mark = cache.entities.mark();
     await cache.purge([{ type: 'podcast', id: '7' }]);
-    await cache.entities.setMany(bySlug, [{ key: 'daily', value: { id: '7', slug: 'daily' } }], startedAt);
+    await cache.entities.setMany(bySlug, [{ key: 'daily', value: { id: '7', slug: 'daily' } }], mark);
     expect(await cache.entities.getMany(bySlug, ['daily'])).toEqual([undefined]);
   });
 });

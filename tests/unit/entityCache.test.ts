@@ -23,7 +23,7 @@ function setup(maxEntries = 1000) {
   const errors: unknown[] = [];
   const memory = new MemoryTier({ maxEntries });
   const ledger = new PurgeLedger(() => now);
-  const cache = new EntityCache(new TieredStore(memory, undefined, { onError: (error) => errors.push(error) }, () => now), ledger, (error) => errors.push(error));
+  const cache = new EntityCache(new TieredStore(memory, undefined, { onError: (error) => errors.push(error) }, ledger), ledger, (error) => errors.push(error));
   return { cache, memory, errors, ledger, advance: (ms: number) => (now += ms) };
 }
 
@@ -113,7 +113,7 @@ describe('entity cache freshness', () => {
     source.holdAnswers(true);
     const inFlight = batch(['1']);
     await new Promise((resolve) => setImmediate(resolve));
-    ledger.note([TAGS.entity('post', '1')]);
+    ledger.advance([TAGS.entity('post', '1')]);
     source.holdAnswers(false);
     await inFlight;
     await cache.settle();
@@ -146,10 +146,11 @@ describe('in-process tier bound', () => {
 
   it('keeps whole responses within a byte bound', async () => {
     const memory = new MemoryTier({ maxBytes: 1_000_000, sizeOf: responseSize });
-    const responses = new ResponseCache(new TieredStore(memory, undefined, { onError: () => undefined }), 'test', new PurgeLedger());
+    const ledger = new PurgeLedger();
+    const responses = new ResponseCache(new TieredStore(memory, undefined, { onError: () => undefined }, ledger), 'test', ledger);
     const body = 'x'.repeat(900);
     for (let index = 0; index < 100_000; index += 1) {
-      await responses.set(`key-${index}`, { status: 200, headers: [['content-type', 'application/json']], body, tags: ['post:1'], storedAt: 0 }, 60, 0);
+      await responses.set(`key-${index}`, { status: 200, headers: [['content-type', 'application/json']], body, tags: ['post:1'], storedAt: 0 }, 60, ledger.mark());
       if (index % 10_000 === 0) expect(memory.bytes).toBeLessThanOrEqual(1_000_000);
     }
     expect(memory.bytes).toBeLessThanOrEqual(1_000_000);
@@ -164,9 +165,10 @@ describe('EntityCache.freshFromMemory', () => {
   function counted() {
     let now = 1_000_000;
     const lookups: string[] = [];
+    const ledger = new PurgeLedger(() => now);
     const cache = new EntityCache(
-      new TieredStore(new MemoryTier({ maxEntries: 100 }), undefined, { onError: () => {}, onLookup: (tier, label, hits, misses) => lookups.push(`${tier}:${label}:${hits}:${misses}`) }, () => now),
-      new PurgeLedger(() => now),
+      new TieredStore(new MemoryTier({ maxEntries: 100 }), undefined, { onError: () => {}, onLookup: (tier, label, hits, misses) => lookups.push(`${tier}:${label}:${hits}:${misses}`) }, ledger),
+      ledger,
       () => {},
     );
     return { cache, lookups, advance: (ms: number) => (now += ms) };

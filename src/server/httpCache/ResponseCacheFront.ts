@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { HeaderMap } from '@apollo/server';
+import type { PurgeMark } from '../../cache/PurgeLedger';
 import type { CachedResponse, ResponseCache } from '../../cache/ResponseCache';
 import type { RequestOutcome } from '../../requestOutcome';
 import { sharedCacheMayAnswer } from './requestAcceptance';
@@ -82,21 +83,21 @@ export class ResponseCacheFront {
     return true;
   }
 
-  /** When the request began, on the clock purges are noted on. */
-  timestamp(): number {
-    return this.cache.timestamp();
+  /** Where purges stood when the request began (see PurgeLedger). */
+  mark(): PurgeMark {
+    return this.cache.mark();
   }
 
   /**
    * Keeps a fresh 200 answer when the outcome's verdict lets shared caches keep it. After the answer is
    * sent; a failed write is a later miss, never this request's problem.
    */
-  store(key: string, outcome: RequestOutcome, answer: PreparedAnswer, headers: HeaderMap, body: string, startedAt: number): void {
+  store(key: string, outcome: RequestOutcome, answer: PreparedAnswer, headers: HeaderMap, body: string, mark: PurgeMark): void {
     const shared = outcome.shared;
     if (!shared || answer.status !== 200 || outcome.privateAnswer) return;
     const stored: CachedResponse = { status: 200, headers: [...headers], body, tags: shared.tags, storedAt: Date.now() };
     // The in-process tier keeps this very object: its hits reuse the bytes, ETag and codings made for the miss.
     adoptPrepared(stored, answer, this.compression);
-    void this.cache.set(key, stored, Math.min(shared.maxAgeSeconds, this.maxTtlSeconds), startedAt);
+    void this.cache.set(key, stored, Math.min(shared.maxAgeSeconds, this.maxTtlSeconds), mark);
   }
 }

@@ -64,6 +64,8 @@ export function createContentChangedRoute({ secret, kinds, purge, bodyLimits, on
         responsesPurged: report.responsesPurged,
         responsesPurgedByTier: report.responsesPurgedByTier,
         sharedCache: report.shared,
+        // The other instances told, and how many said they applied the purge before this answer.
+        ...(report.instances ? { instances: report.instances } : {}),
         cdn: { tags: report.tags, surrogateKey: report.tags.join(' '), cacheTag: report.tags.join(',') },
       },
       { 'cache-control': 'no-store' },

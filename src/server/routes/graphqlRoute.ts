@@ -103,7 +103,7 @@ export function createGraphqlRoute({ apollo, landingPage, compression, bodyLimit
     const outcome = new RequestOutcome(carriesCredentials(req.headers), cacheKey ? 'MISS' : 'BYPASS');
     res.setHeader('x-cache', outcome.responseCache);
 
-    const startedAt = responseCache?.timestamp() ?? 0;
+    const mark = responseCache?.mark();
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -122,7 +122,7 @@ export function createGraphqlRoute({ apollo, landingPage, compression, bodyLimit
         compression: compression && !outcome.credentialed,
       });
       answer.send(res, req.headers, headOnly);
-      if (responseCache && cacheKey) responseCache.store(cacheKey, outcome, answer, response.headers, response.body.string, startedAt);
+      if (responseCache && cacheKey && mark) responseCache.store(cacheKey, outcome, answer, response.headers, response.body.string, mark);
       return;
     }
     for (const [name, value] of response.headers) res.setHeader(name, value);

@@ -22,6 +22,11 @@ export interface UpstreamClientOptions {
   /** Largest response body accepted; a bigger one is a bad response, not an out-of-memory. */
   maxResponseBytes?: number;
   backoff?: BackoffOptions;
+  /**
+   * Part of the coalescing key (the cache's purge epoch): a GET begun before a purge is never joined by
+   * a call made after it, which would get the answer from before the edit.
+   */
+  coalescingEpoch?: () => number;
 }
 
 export interface UpstreamRequest<T> {
@@ -135,7 +140,8 @@ export class UpstreamClient {
       if (signal?.aborted) return Promise.reject(new RequestEndedError(signal.reason));
       return send(signal) as Promise<UpstreamResponse<T>>;
     }
-    return this.inFlight.run(`${spec.parse ?? 'json'}:${schemaId(spec.schema)} ${spec.url.href}`, send, signal) as Promise<UpstreamResponse<T>>;
+    const epoch = this.options.coalescingEpoch?.() ?? 0;
+    return this.inFlight.run(`${epoch}:${spec.parse ?? 'json'}:${schemaId(spec.schema)} ${spec.url.href}`, send, signal) as Promise<UpstreamResponse<T>>;
   }
 
   async close(): Promise<void> {
