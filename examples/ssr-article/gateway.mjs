@@ -24,14 +24,15 @@ export class GatewayClient {
       variables: JSON.stringify(variables),
       extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: this.idOf(operationName) } }),
     });
-    // A server-side GET carries no browser cookies; the header tells Apollo's CSRF prevention it is no simple request.
-    return this.send(`${this.url}?${search}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    // A GET query needs no preflight header: the gateway runs queries, never mutations, over GET.
+    return this.send(`${this.url}?${search}`, { headers: { accept: 'application/json' } });
   }
 
-  /** The reader's private request: by POST with their token, never cached on the way. */
-  async privateQuery(operationName, variables, token) {
+  /** The reader's own request (their token, when signed in; mutations): by POST, never cached on the way. */
+  async privateQuery(operationName, variables, token, extraHeaders = {}) {
     const body = JSON.stringify({ operationName, variables, extensions: { persistedQuery: { version: 1, sha256Hash: this.idOf(operationName) } } });
-    return this.send(this.url, { method: 'POST', body, headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` } });
+    const headers = { 'content-type': 'application/json', accept: 'application/json', ...extraHeaders, ...(token ? { authorization: `Bearer ${token}` } : {}) };
+    return this.send(this.url, { method: 'POST', body, headers });
   }
 
   idOf(operationName) {

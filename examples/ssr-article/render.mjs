@@ -27,17 +27,18 @@ function teaser(story) {
     </li>`;
 }
 
-function newsletterBox(newsletter, signUp) {
+function newsletterBox(newsletter, signUp, slug) {
   const count = newsletter?.subscriberCount;
-  // The count comes with the public request once the gateway serves Query.newsletter; until then, plain words.
-  const lead = Number.isInteger(count)
-    ? `<p class="newsletter-count">Join <strong>${escapeHtml(count.toLocaleString('en-GB'))}</strong> readers of the morning briefing.</p>`
-    : '<p class="newsletter-count">The morning briefing: the day\'s essential stories, before breakfast.</p>';
+  // The count comes with the public request; should the gateway not answer it, plain words instead.
+  const lead = Number.isInteger(count) && count > 0
+    ? `<p class="newsletter-count">Join <strong>${escapeHtml(count.toLocaleString('en-GB'))}</strong> people to get notified about new posts, news and tips. We do not spam.</p>`
+    : '<p class="newsletter-count">Get notified about new posts, news and tips. We do not spam.</p>';
   const status = signUp ? `<p class="newsletter-status" role="status">${escapeHtml(signUp)}</p>` : '';
   return `<section class="newsletter" aria-labelledby="newsletter-title">
       <h2 id="newsletter-title">Newsletter</h2>
       ${lead}
       <form method="post" action="/newsletter">
+        <input type="hidden" name="slug" value="${escapeHtml(slug)}">
         <label for="newsletter-email">Email address</label>
         <input id="newsletter-email" name="email" type="email" required autocomplete="email" placeholder="you@example.com">
         <button type="submit">Sign up</button>
@@ -46,20 +47,29 @@ function newsletterBox(newsletter, signUp) {
     </section>`;
 }
 
-function bookmarksBox(bookmarks) {
-  // Absent (no reader, or a gateway without Query.viewer): no box at all, rather than an empty one.
-  if (!bookmarks) return '';
-  const items = bookmarks.length
-    ? bookmarks.map((bookmark) => `<li><a href="${escapeHtml(bookmark.slug ? articleHref(bookmark.slug) : bookmark.url)}">${escapeHtml(bookmark.title)}</a></li>`).join('')
-    : '<li class="empty">Nothing saved yet.</li>';
+/** The site's own path for one of its articles' URLs (bookmarks carry the URL, not the slug). */
+const localHref = (url) => {
+  const slug = /\/([^/]+)\/?$/.exec(new URL(url).pathname)?.[1];
+  return slug ? articleHref(decodeURIComponent(slug)) : url;
+};
+
+function bookmarksBox(reader) {
+  // No reader, or the gateway could not say: no box at all, rather than a wrong one.
+  if (!reader) return '';
+  const items = reader.saved.length
+    ? reader.saved.map((post) => `<li><a href="${escapeHtml(localHref(post.url))}">${escapeHtml(post.title)}</a></li>`).join('')
+    : '<li class="empty">You have not yet added any article to your bookmarks!</li>';
+  const count = reader.totalCount > reader.saved.length ? `<p class="bookmarks-count">${escapeHtml(reader.totalCount)} saved in all</p>` : '';
   return `<section class="bookmarks" aria-labelledby="bookmarks-title">
       <h2 id="bookmarks-title">Your bookmarks</h2>
+      <p class="bookmarks-this">${reader.hasBookmarked ? 'This article is in your bookmarks.' : 'This article is not in your bookmarks.'}</p>
       <ul>${items}</ul>
+      ${count}
     </section>`;
 }
 
 /** The whole article page. `post` is ArticlePage's `post`; `railError` says the rail came back empty with an error. */
-export function renderArticlePage({ post, newsletter, bookmarks, railError, signUp }) {
+export function renderArticlePage({ post, newsletter, reader, railError, signUp }) {
   const stories = post.relatedStories ?? [];
   const rail = stories.length
     ? `<ol class="rail-list">${stories.map(teaser).join('')}</ol>`
@@ -85,12 +95,12 @@ export function renderArticlePage({ post, newsletter, bookmarks, railError, sign
       ${author?.bio ? `<aside class="bio"><strong>${escapeHtml(author.name)}</strong> ${escapeHtml(author.bio)}</aside>` : ''}
     </article>
     <div class="sidebar">
-      ${bookmarksBox(bookmarks)}
+      ${bookmarksBox(reader)}
       <section class="rail" aria-labelledby="rail-title">
         <h2 id="rail-title">Related stories</h2>
         ${rail}
       </section>
-      ${newsletterBox(newsletter, signUp)}
+      ${newsletterBox(newsletter, signUp, post.slug)}
     </div>
   </main>`,
   );

@@ -12,24 +12,62 @@ const READER_COOKIE = 'reader_token';
 
 const gateway = new GatewayClient({ url: GATEWAY_URL, manifestPath: MANIFEST });
 
-/** The reader's bookmarks, or undefined when there is no reader or the gateway cannot say (the box is then hidden). */
-async function readerBookmarks(token, post) {
-  if (!token || !gateway.has('ViewerArticleState')) return undefined;
+/**
+ * The reader's part of the page (ViewerArticleState), or undefined when there is no reader or the gateway
+ * cannot say: the bookmarks box is then hidden and the public page still renders.
+ */
+async function readerState(token, post) {
+  if (!token) return undefined;
   try {
-    // Variables the operation does not declare are ignored by GraphQL, so both ways of naming the article are sent.
-    const answer = await gateway.privateQuery('ViewerArticleState', { slug: post.slug, postId: post.id }, token);
-    return listOf(answer.data?.viewer?.bookmarks)?.map((item) => item.post ?? item);
+    const answer = await gateway.privateQuery('ViewerArticleState', { postId: post.id }, token);
+    const viewer = answer.data?.viewer;
+    if (!viewer) return undefined;
+    return {
+      saved: viewer.bookmarks.edges.map((edge) => edge.node),
+      totalCount: viewer.bookmarks.totalCount,
+      hasBookmarked: viewer.hasBookmarked,
+    };
   } catch {
     return undefined;
   }
 }
 
-/** A list, a connection's `nodes` or its `edges`. */
-function listOf(value) {
-  if (Array.isArray(value)) return value;
-  if (Array.isArray(value?.nodes)) return value.nodes;
-  if (Array.isArray(value?.edges)) return value.edges.map((edge) => edge.node);
-  return undefined;
+const SIGN_UP_ANSWERS = {
+  SUBSCRIBED: 'You are subscribed. The next briefing is on its way.',
+  PENDING_CONFIRMATION: 'Almost there: confirm with the link we have just emailed you.',
+};
+
+/** Sends the sign-up form to the gateway and says, in words, what happened. */
+async function signUp(request, token) {
+  const form = new URLSearchParams(await readBody(request, 4096));
+  const email = (form.get('email') ?? '').trim();
+  const answer = await gateway.privateQuery('SubscribeToNewsletter', { email }, token, {
+    // The gateway limits sign-ups per client address: it must see the reader's, not this server's.
+    'x-forwarded-for': request.socket.remoteAddress ?? '',
+  });
+  const code = answer.errors[0]?.extensions?.code;
+  const status = answer.data?.subscribeToNewsletter?.status;
+  const message =
+    (status && SIGN_UP_ANSWERS[status]) ??
+    (code === 'BAD_USER_INPUT'
+      ? 'That does not look like an email address.'
+      : code === 'RATE_LIMITED'
+        ? `Too many sign-ups just now; try again in ${answer.errors[0].extensions.retryAfterSeconds ?? 60} seconds.`
+        : 'Sign-ups are unavailable right now; try again in a moment.');
+  return { slug: form.get('slug') ?? FRONT_PAGE_SLUG, message };
+}
+
+function readBody(request, limitBytes) {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk) => {
+      body += chunk;
+      if (body.length > limitBytes) reject(new Error('form too large'));
+    });
+    request.on('end', () => resolve(body));
+    request.on('error', reject);
+  });
 }
 
 function cookie(request, name) {
@@ -38,17 +76,17 @@ function cookie(request, name) {
 }
 
 async function articlePage(request, response, slug, signUp) {
-  const article = await gateway.query('ArticlePage', { slug });
+  const article = await gateway.query('SsrArticlePage', { slug });
   const post = article.data?.post;
   if (!post) {
     const failed = article.status >= 500 || (!article.data && article.errors.length > 0);
     return send(response, failed ? 502 : 404, renderMessagePage(failed ? 'Unavailable' : 'Not found', failed ? 'The newsroom is unavailable; try again in a moment.' : 'There is no article at this address.'));
   }
   const railError = article.errors.some((error) => error.path?.includes('relatedStories'));
-  const bookmarks = await readerBookmarks(cookie(request, READER_COOKIE), post);
-  const html = renderArticlePage({ post, newsletter: article.data.newsletter, bookmarks, railError, signUp });
-  // A page with a reader's bookmarks is theirs alone; without, it is the same for everyone.
-  send(response, 200, html, bookmarks ? 'private, no-store' : 'public, max-age=60');
+  const reader = await readerState(cookie(request, READER_COOKIE), post);
+  const html = renderArticlePage({ post, newsletter: article.data.newsletter, reader, railError, signUp });
+  // A page with a reader's bookmarks is theirs alone, and so is a sign-up's answer; else it is the same for everyone.
+  send(response, 200, html, reader || signUp ? 'private, no-store' : 'public, max-age=60');
 }
 
 function send(response, status, html, cacheControl = 'no-store') {
@@ -62,9 +100,8 @@ const server = createServer((request, response) => {
     if (request.method === 'GET' && url.pathname === '/') return response.writeHead(302, { location: `/articles/${encodeURIComponent(FRONT_PAGE_SLUG)}` }).end();
     if (request.method === 'GET' && article) return articlePage(request, response, decodeURIComponent(article[1]), undefined);
     if (request.method === 'POST' && url.pathname === '/newsletter') {
-      request.resume();
-      // The gateway has no sign-up mutation yet; the example says so rather than pretend.
-      return send(response, 501, renderMessagePage('Newsletter', 'Sign-ups are not open on this gateway yet.'));
+      const { slug, message } = await signUp(request, cookie(request, READER_COOKIE));
+      return articlePage(request, response, slug, message);
     }
     if (url.pathname === '/healthz') return response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     send(response, 404, renderMessagePage('Not found', 'There is no page at this address.'));

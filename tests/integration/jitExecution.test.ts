@@ -10,7 +10,7 @@ import { createApolloServer } from '../../src/server/createApolloServer';
 import { readsPreviews } from '../../src/sources/PreviewPostSource';
 import type { Sources } from '../../src/sources/types';
 import { memoryGatewayCache } from '../support/memoryCache';
-import { operationFiles } from '../support/operationFiles';
+import { operationFiles, queryOperationFiles } from '../support/operationFiles';
 import { TEST_READER, testReaderServices, viewerStateVariables } from '../support/readerContext';
 import { demoSources } from '../support/startTestGateway';
 import { REFERENCE_AUTHOR, REFERENCE_SLUG } from '../support/fixtures';
@@ -76,7 +76,7 @@ describe('graphql-jit answers exactly as graphql-js does', () => {
     return actual;
   };
 
-  it.each(operationFiles().map((file) => [file.name, file.source]))('for %s, found and missing, warm and cold', async (name, source) => {
+  it.each(queryOperationFiles().map((file) => [file.name, file.source]))('for %s, found and missing, warm and cold', async (name, source) => {
     const cache = newCache();
     const sources = demoSources();
     const [referencePost] = await sources.posts.getPostsBySlugs([REFERENCE_SLUG]);

@@ -10,7 +10,7 @@ import { buildGatewaySubgraphSchema } from '../../src/server/subgraph/buildGatew
 import { createOperationCachePolicy, type CacheableHint } from '../../src/server/httpCache/operationCachePolicy';
 import { readsPreviews } from '../../src/sources/PreviewPostSource';
 import { memoryGatewayCache } from '../support/memoryCache';
-import { operationFiles } from '../support/operationFiles';
+import { operationFiles, queryOperationFiles } from '../support/operationFiles';
 import { TEST_READER, testReaderServices, viewerStateVariables } from '../support/readerContext';
 import { demoSources } from '../support/startTestGateway';
 import { REFERENCE_SLUG } from '../support/fixtures';
@@ -81,11 +81,11 @@ describe('the operation cache policy matches Apollo\'s cache-control plugin', ()
     return observed.ours;
   };
 
-  it.each(operationFiles().map((file) => [file.name, file.source]))('for %s, with entities found and missing', async (name, source) => {
+  it.each(queryOperationFiles().map((file) => [file.name, file.source]))('for %s, with entities found and missing', async (name, source) => {
     const [reference] = await sources.posts.getPostsBySlugs([REFERENCE_SLUG]);
     const [author] = await sources.authors.getAuthorsByIds(reference?.authorIds ?? []);
     const [topic] = await sources.topics.getTopicsByIds(reference?.topicIds ?? []);
-    const found = { ArticlePage: REFERENCE_SLUG, PreviewArticlePage: REFERENCE_SLUG, AuthorPage: author?.slug, TopicPage: topic?.slug }[name];
+    const found = { ArticlePage: REFERENCE_SLUG, SsrArticlePage: REFERENCE_SLUG, PreviewArticlePage: REFERENCE_SLUG, AuthorPage: author?.slug, TopicPage: topic?.slug }[name];
     principal = name === 'PreviewArticlePage' ? { kind: 'editor', editorId: 'ed-1' } : name === 'ViewerArticleState' ? TEST_READER : ANONYMOUS;
     const variableSets =
       name === 'LatestPosts'

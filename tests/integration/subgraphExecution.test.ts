@@ -15,7 +15,7 @@ import type { PreviewPostSource } from '../../src/sources/PreviewPostSource';
 import type { Sources } from '../../src/sources/types';
 import { wireSchema } from '../../src/wiring/wireSchema';
 import { memoryGatewayCache } from '../support/memoryCache';
-import { operationFiles } from '../support/operationFiles';
+import { operationFiles, queryOperationFiles } from '../support/operationFiles';
 import { TEST_READER, testReaderServices } from '../support/readerContext';
 
 const READER_SERVICES = testReaderServices();
@@ -113,9 +113,9 @@ describe('the subgraph schema', () => {
     }
   });
 
-  it.each(operationFiles().map((file) => [file.name, file.source]))('answers %s exactly as the standalone schema does, on graphql-jit and graphql-js', async (name, source) => {
+  it.each(queryOperationFiles().map((file) => [file.name, file.source]))('answers %s exactly as the standalone schema does, on graphql-jit and graphql-js', async (name, source) => {
     const variables =
-      { ArticlePage: { slug: REFERENCE_SLUG }, PreviewArticlePage: { slug: REFERENCE_SLUG }, AuthorPage: { slug: REFERENCE_AUTHOR.slug }, TopicPage: { slug: topicSlug }, LatestPosts: { first: 3 }, ViewerArticleState: { postId: representations[0]?.id } }[name] ?? {};
+      { ArticlePage: { slug: REFERENCE_SLUG }, SsrArticlePage: { slug: REFERENCE_SLUG }, PreviewArticlePage: { slug: REFERENCE_SLUG }, AuthorPage: { slug: REFERENCE_AUTHOR.slug }, TopicPage: { slug: topicSlug }, LatestPosts: { first: 3 }, ViewerArticleState: { postId: representations[0]?.id } }[name] ?? {};
     const asEditor = name === 'PreviewArticlePage' ? 'editor' : name === 'ViewerArticleState' ? 'reader' : 'anonymous';
     const expected = await run(standalone, source, variables, demo, memoryGatewayCache(), asEditor);
     expect(expected.body.errors).toBeUndefined();

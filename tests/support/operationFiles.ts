@@ -14,3 +14,8 @@ export function operationFiles(): { name: string; source: string; document: Docu
       return { name: file.replace(/\.graphql$/, ''), source, document: parse(source) };
     });
 }
+
+/** The queries among them: what engine, cache-policy and subgraph comparisons run (a mutation writes). */
+export function queryOperationFiles(): ReturnType<typeof operationFiles> {
+  return operationFiles().filter(({ document }) => document.definitions.every((definition) => definition.kind !== 'OperationDefinition' || definition.operation === 'query'));
+}
