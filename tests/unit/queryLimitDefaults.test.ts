@@ -29,7 +29,7 @@ function tokenCount(text: string): number {
 function costAtLargestPage(document: DocumentNode): number {
   const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
   if (!operation) throw new Error('no operation');
-  const inputs: Record<string, unknown> = { slug: 'any', postId: 'UG9zdDox' };
+  const inputs: Record<string, unknown> = { slug: 'any', postId: 'UG9zdDox', email: 'reader@example.com' };
   for (const variable of operation.variableDefinitions ?? []) {
     if (variable.variable.name.value === 'first') inputs.first = POSTS_PAGE.max;
   }
