@@ -24,6 +24,7 @@ import { measureGc } from './scenarios/gc';
 import { measureHerd } from './scenarios/herd';
 import { measureListing } from './scenarios/listing';
 import { measureMixed } from './scenarios/mixed';
+import { measureStartup } from './scenarios/startup';
 import { measureThroughput } from './scenarios/throughput';
 import { REFERENCE_SLUG } from '../tests/support/fixtures';
 
@@ -146,6 +147,9 @@ async function main(): Promise<void> {
   const fresh = await measureFresh(context, cold.medianMs);
   log(`fresh: first cold page ${fresh.firstPageMs} ms (${fresh.samplesMs.join(', ')}) against ${cold.medianMs} ms warmed: ${fresh.ratioToWarmed} ×`);
 
+  const startup = await measureStartup(context);
+  log(`startup: npm start answered ArticlePage in ${startup.answeredMs} ms (${startup.samplesMs.join(', ')})`);
+
   const listing = await measureListing(context);
   log(`listing: first ${settings.listingFirst.join('/')} -> ${listing.upstreamRequests.join('/')} upstream requests (naive ${listing.naiveUpstreamRequests?.join('/')})`);
 
@@ -173,7 +177,7 @@ async function main(): Promise<void> {
     },
     settings: { ...settings },
     throughputRuns: runs,
-    scenarios: { cold, warm, responseCache, herd, mixed, listing, gc, fresh },
+    scenarios: { cold, warm, responseCache, herd, mixed, listing, gc, fresh, startup },
   };
   const summary = renderSummary(results, checkTargets(results));
   writeResults(settings.resultsDir, results, summary);

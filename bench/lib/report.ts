@@ -171,6 +171,8 @@ export interface BenchResults {
       /** From spawning the process to /readyz answering 200. */
       readyMs: number;
     };
+    /** `npm start` on an unchanged checkout (dist/ fresh, demo content): from spawning npm to the first ArticlePage answer. */
+    startup?: { answeredMs: number; samplesMs: number[] };
   };
 }
 

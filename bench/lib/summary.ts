@@ -86,6 +86,10 @@ export function renderSummary(results: BenchResults, checks: TargetCheck[]): str
   lines.push('');
   lines.push(targetsTable(checks.filter((check) => check.issue === 12)));
   lines.push('');
+  lines.push('## Target of issue 11 (start-up)');
+  lines.push('');
+  lines.push(targetsTable(checks.filter((check) => check.issue === 11)));
+  lines.push('');
   lines.push('## Targets of issue 6');
   lines.push('');
   lines.push(targetsTable(checks.filter((check) => check.issue === 6)));

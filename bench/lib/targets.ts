@@ -3,7 +3,7 @@ import type { BenchResults } from './report';
 /** One target of an issue against what this run measured. */
 export interface TargetCheck {
   /** The issue that set it: 6 (the first performance round) or 12 (the second). */
-  issue: 6 | 12;
+  issue: 6 | 11 | 12;
   scenario: string;
   target: string;
   measured: string;
@@ -15,6 +15,9 @@ const COLD_MAX_FLOOR_FACTOR = 1.1;
 const WARM_MIN_RATIO = 0.09;
 const RESPONSE_CACHE_MIN_RATIO = 0.5;
 const MIXED_MAX_RSS_GROWTH = 2;
+
+/** Issue 11's target: `npm start` on an unchanged checkout answers within this. */
+export const STARTUP_MAX_MS = 3000;
 
 /** Issue 12's targets. */
 export const ROUND_TWO = {
@@ -33,7 +36,7 @@ const shown = (value: number | null | undefined, digits: number) => (known(value
 
 /** The issues' targets, checked against the figures of a run: issue 12's first, then issue 6's. */
 export function checkTargets(results: BenchResults): TargetCheck[] {
-  return [...checkRoundTwo(results), ...checkRoundOne(results)];
+  return [...checkRoundTwo(results), ...checkStartup(results), ...checkRoundOne(results)];
 }
 
 function checkRoundTwo(results: BenchResults): TargetCheck[] {
@@ -108,6 +111,19 @@ function checkRoundTwo(results: BenchResults): TargetCheck[] {
       target: `a fresh instance's first ArticlePage ≤ ${ROUND_TWO.freshMaxToWarmed} × a warmed instance's cold page`,
       measured: fresh ? `${fixed(fresh.ratioToWarmed, 2)} × (${fixed(fresh.firstPageMs, 1)} vs ${fixed(fresh.warmedColdMedianMs, 1)} ms; ${fresh.upstreamRequests} upstream requests)` : '–',
       holds: fresh !== undefined && fresh.ratioToWarmed <= ROUND_TWO.freshMaxToWarmed,
+    },
+  ];
+}
+
+function checkStartup(results: BenchResults): TargetCheck[] {
+  const startup = results.scenarios.startup;
+  return [
+    {
+      issue: 11,
+      scenario: 'startup',
+      target: `\`npm start\` on an unchanged checkout answers ArticlePage in < ${STARTUP_MAX_MS} ms`,
+      measured: startup ? `median ${fixed(startup.answeredMs, 0)} ms (${startup.samplesMs.join(', ')})` : '–',
+      holds: startup !== undefined && startup.answeredMs < STARTUP_MAX_MS,
     },
   ];
 }
